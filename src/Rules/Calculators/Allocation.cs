@@ -1,0 +1,105 @@
+using Compensation.Rules.Domain;
+
+namespace Compensation.Rules.Calculators;
+
+/// <summary>
+/// Splits a whole into parts proportional to weights so that the parts add up to the
+/// whole exactly (largest-remainder method, in fen). Each part first gets the floor of its
+/// exact share; the fen left over go one each to the largest remainders, ties broken by the
+/// ordinal order of the keys, so the result never depends on the order of the input.
+/// </summary>
+public static class Allocation
+{
+    public static Money[] LargestRemainder(Money total, IReadOnlyList<decimal> weights, IReadOnlyList<string> keys)
+    {
+        if (weights.Count != keys.Count)
+        {
+            throw new ArgumentException("one key per weight", nameof(keys));
+        }
+
+        if (total.IsNegative)
+        {
+            throw new ArgumentOutOfRangeException(nameof(total), total.ToString(), "cannot allocate a negative amount");
+        }
+
+        var n = weights.Count;
+        var result = new Money[n];
+        if (n == 0)
+        {
+            if (!total.IsZero)
+            {
+                throw new InvalidOperationException($"cannot allocate {total} over no parts");
+            }
+
+            return result;
+        }
+
+        decimal sum = 0m;
+        foreach (var w in weights)
+        {
+            if (w < 0m)
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), w, "weights must not be negative");
+            }
+
+            sum += w;
+        }
+
+        if (sum == 0m)
+        {
+            if (!total.IsZero)
+            {
+                throw new InvalidOperationException($"cannot allocate {total} over parts whose weights are all zero");
+            }
+
+            return result;
+        }
+
+        var totalFen = total.Fen;
+        var floors = new long[n];
+        var remainders = new decimal[n];
+        long given = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var exact = totalFen * weights[i] / sum;
+            var floor = decimal.Floor(exact);
+            floors[i] = (long)floor;
+            remainders[i] = exact - floor;
+            given += floors[i];
+        }
+
+        var left = totalFen - given;
+        if (left > 0)
+        {
+            var order = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var c = remainders[b].CompareTo(remainders[a]);
+                return c != 0 ? c : string.CompareOrdinal(keys[a], keys[b]);
+            });
+            for (var k = 0; k < left; k++)
+            {
+                floors[order[k]]++;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = Money.FromFen(floors[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Whole units (e.g. lessons) split by largest remainder, ties by key.</summary>
+    public static long[] LargestRemainderUnits(long total, IReadOnlyList<decimal> weights, IReadOnlyList<string> keys)
+    {
+        var asMoney = LargestRemainder(Money.FromFen(total), weights, keys);
+        return asMoney.Select(m => m.Fen).ToArray();
+    }
+}

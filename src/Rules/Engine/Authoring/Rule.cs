@@ -1,0 +1,29 @@
+using System.Reflection;
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Model;
+
+namespace Compensation.Rules.Engine.Authoring;
+
+/// <summary>
+/// Base of every rule: a class with <see cref="RuleAttribute"/>, <see cref="TitleAttribute"/>
+/// and <see cref="ClauseAttribute"/>, whose <see cref="Define"/> states the condition and the action.
+/// Parameters come in through the constructor from the policy file; a rule never holds state between firings.
+/// </summary>
+public abstract class Rule
+{
+    /// <summary>The clause the school's policy file cites for this rule, if any.</summary>
+    public string? PolicyClause { get; init; }
+
+    protected abstract void Define(RuleBuilder rule);
+
+    public RuleDefinition Compile()
+    {
+        var type = GetType();
+        var meta = type.GetCustomAttribute<RuleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Rule] attribute");
+        var title = type.GetCustomAttribute<TitleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Title] attribute");
+        var clause = type.GetCustomAttribute<ClauseAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Clause] attribute");
+        var builder = new RuleBuilder();
+        Define(builder);
+        return builder.Build(meta.Id, new Bilingual(title.Zh, title.En), meta.RuleSet, PolicyClause ?? clause.Clause, meta.Priority);
+    }
+}

@@ -1,0 +1,16 @@
+using Compensation.Rules.Domain;
+
+namespace Compensation.Rules.Engine.Model;
+
+/// <summary>What a rule's action may do: insert derived facts and look up final facts it declared it reads.</summary>
+public interface IRuleContext
+{
+    /// <summary>Inserts a derived fact. Its id becomes "rule-id:key"; its provenance cites the rule, the clause and the sources.</summary>
+    void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation);
+
+    /// <summary>As <see cref="Insert(DerivedFact,string,IEnumerable{IFact},Bilingual)"/>, citing source ids directly.</summary>
+    void Insert(DerivedFact fact, string key, IReadOnlyList<string> sourceIds, Bilingual explanation);
+
+    /// <summary>All facts of a type the rule declared with Reads, in id order.</summary>
+    IReadOnlyList<T> All<T>() where T : class, IFact;
+}

@@ -1,0 +1,84 @@
+using Compensation.Rules.Engine.Model;
+
+namespace Compensation.Rules.Engine.Runtime;
+
+/// <summary>
+/// A rule with its place in the session and its join memory. The anchor facts are indexed once
+/// per join by the key they offer that join; each joined pattern's facts by their own key, so
+/// matching a new fact is a hash look-up, never a scan of the other facts.
+/// </summary>
+internal sealed class CompiledRule
+{
+    public CompiledRule(RuleDefinition definition, int ordinal, int stratum)
+    {
+        Definition = definition;
+        Ordinal = ordinal;
+        Stratum = stratum;
+        var n = definition.Patterns.Count;
+        AnchorIndexes = new Dictionary<object, List<IFact>>[n];
+        OwnIndexes = new Dictionary<object, List<IFact>>[n];
+        for (var i = 1; i < n; i++)
+        {
+            AnchorIndexes[i] = [];
+            OwnIndexes[i] = [];
+        }
+
+        var types = definition.Patterns.Select(p => p.FactType).ToList();
+        NeedsRefraction = types.Any(t => types.Count(u => u.IsAssignableFrom(t) || t.IsAssignableFrom(u)) > 1);
+    }
+
+    public RuleDefinition Definition { get; }
+    public int Ordinal { get; }
+    public int Stratum { get; }
+    public int Firings { get; set; }
+
+    /// <summary>Index i (i ≥ 1): anchor facts by the key they offer join i.</summary>
+    public Dictionary<object, List<IFact>>[] AnchorIndexes { get; }
+
+    /// <summary>Index i (i ≥ 1): facts of pattern i by their own key.</summary>
+    public Dictionary<object, List<IFact>>[] OwnIndexes { get; }
+
+    /// <summary>True when one fact can match two patterns of this rule, so a tuple could be formed twice.</summary>
+    public bool NeedsRefraction { get; }
+
+    public HashSet<TupleKey> Fired { get; } = [];
+
+    public HashSet<Type> ProducesCache { get; } = [];
+}
+
+/// <summary>The identity of a fired tuple: the rule and its facts by reference.</summary>
+internal readonly struct TupleKey(IFact[] facts) : IEquatable<TupleKey>
+{
+    private readonly IFact[] _facts = facts;
+
+    public bool Equals(TupleKey other)
+    {
+        if (_facts.Length != other._facts.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _facts.Length; i++)
+        {
+            if (!ReferenceEquals(_facts[i], other._facts[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is TupleKey k && Equals(k);
+
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (var f in _facts)
+        {
+            h.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(f));
+        }
+
+        return h.ToHashCode();
+    }
+}

@@ -1,0 +1,18 @@
+using Compensation.Rules.Engine.Model;
+
+namespace Compensation.Rules.Facts.Input;
+
+public enum AttendanceStatus
+{
+    /// <summary>缺席: absent without leave.</summary>
+    Absent,
+
+    /// <summary>请假: absent with leave (因故缺席).</summary>
+    Leave,
+}
+
+/// <summary>A service day a student missed. Presence needs no row: it follows from enrolment and calendar.</summary>
+public sealed record AttendanceMark(string StudentId, DateOnly Date, AttendanceStatus Status) : IFact
+{
+    public string Id => "attendance:" + StudentId + ":" + Domain.Dates.Iso(Date);
+}

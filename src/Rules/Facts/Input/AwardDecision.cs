@@ -1,0 +1,10 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Model;
+
+namespace Compensation.Rules.Facts.Input;
+
+/// <summary>A term-end award to a staff member, decided by the review group, paid from the reserve.</summary>
+public sealed record AwardDecision(string AwardId, string StaffId, Money Amount, string Reason) : IFact
+{
+    public string Id => "award:" + AwardId;
+}

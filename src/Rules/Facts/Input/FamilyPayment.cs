@@ -1,0 +1,10 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Model;
+
+namespace Compensation.Rules.Facts.Input;
+
+/// <summary>Money a family paid towards the service fee (a term fee, or a monthly prepayment).</summary>
+public sealed record FamilyPayment(string PaymentId, string StudentId, DateOnly Date, Money Amount) : IFact
+{
+    public string Id => "payment:" + PaymentId;
+}
