@@ -150,13 +150,6 @@ public sealed record Ledger
 
 public sealed record LedgerLine(string Category, Bilingual Name, Money Amount, string FactId);
 
-public enum Severity
-{
-    Info,
-    Warning,
-    Error,
-}
-
 public sealed record Finding(string Code, Severity Severity, string Subject, Bilingual Message, string RuleId, string Clause, IReadOnlyList<string> FactIds);
 
 /// <summary>One node of an explanation tree: a derived fact, or an input fact (no rule).</summary>

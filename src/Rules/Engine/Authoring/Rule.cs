@@ -14,6 +14,12 @@ public abstract class Rule
     /// <summary>The clause the school's policy file cites for this rule, if any.</summary>
     public string? PolicyClause { get; init; }
 
+    /// <summary>
+    /// Set when one rule class runs several times with different parameters (one per line of the
+    /// plan's review rules, say): the rule's id becomes "attribute-id/instance".
+    /// </summary>
+    public string? Instance { get; init; }
+
     protected abstract void Define(RuleBuilder rule);
 
     public RuleDefinition Compile()
@@ -24,6 +30,6 @@ public abstract class Rule
         var clause = type.GetCustomAttribute<ClauseAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Clause] attribute");
         var builder = new RuleBuilder();
         Define(builder);
-        return builder.Build(meta.Id, new Bilingual(title.Zh, title.En), meta.RuleSet, PolicyClause ?? clause.Clause, meta.Priority);
+        return builder.Build(Instance is null ? meta.Id : meta.Id + "/" + Instance, new Bilingual(title.Zh, title.En), meta.RuleSet, PolicyClause ?? clause.Clause, meta.Priority);
     }
 }

@@ -13,4 +13,11 @@ public interface IRuleContext
 
     /// <summary>All facts of a type the rule declared with Reads, in id order.</summary>
     IReadOnlyList<T> All<T>() where T : class, IFact;
+
+    /// <summary>
+    /// The facts of a type the rule declared with Reads, grouped by a key, each group in id order.
+    /// Built once per session and key selector (pass a static lambda), so a rule that fires once per
+    /// student can find that student's facts without scanning all of them.
+    /// </summary>
+    IReadOnlyList<T> Where<T>(Func<T, string> key, string value) where T : class, IFact;
 }

@@ -16,6 +16,7 @@ public sealed class Session
     private readonly Dictionary<Type, List<IFact>> _byType = [];
     private readonly Dictionary<Type, (CompiledRule Rule, int Position)[]> _slots = [];
     private readonly Dictionary<Type, (int Count, object List)> _allCache = [];
+    private readonly Dictionary<Delegate, (int Count, object Lookup)> _indexCache = [];
     private readonly PriorityQueue<Activation, Activation> _agenda = new(ActivationOrder.Instance);
     private readonly int[] _aggregateStrata;
     private bool _ran;
@@ -366,6 +367,32 @@ public sealed class Session
             }
 
             return session.All<T>();
+        }
+
+        public IReadOnlyList<T> Where<T>(Func<T, string> key, string value) where T : class, IFact
+        {
+            var all = All<T>();
+            if (!session._indexCache.TryGetValue(key, out var cached) || cached.Count != all.Count)
+            {
+                var built = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+                foreach (var f in all)
+                {
+                    var k = key(f);
+                    if (!built.TryGetValue(k, out var list))
+                    {
+                        list = [];
+                        built[k] = list;
+                    }
+
+                    list.Add(f);
+                }
+
+                cached = (all.Count, built);
+                session._indexCache[key] = cached;
+            }
+
+            var lookup = (Dictionary<string, List<T>>)cached.Lookup;
+            return lookup.TryGetValue(value, out var found) ? found : [];
         }
     }
 }

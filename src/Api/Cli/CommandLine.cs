@@ -1,0 +1,104 @@
+using Compensation.Rules;
+using Compensation.Rules.Engine.Runtime;
+using Compensation.Rules.Facts.Loading;
+using Compensation.Rules.Policy.Loading;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Api.Cli;
+
+/// <summary>
+/// compensation settle POLICY FACTS [--out FILE]   settle a term and print its summary
+/// compensation explain POLICY FACTS ID             print the explanation tree of one line
+/// Exit codes: 0 settled, 1 settled with error findings, 2 bad input, 3 usage.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        usage:
+          compensation settle  <policy.yaml> <facts-folder|facts.json> [--out settlement.json]
+          compensation explain <policy.yaml> <facts-folder|facts.json> <line-id>
+          compensation settle  <sample-folder>      (a folder with policy.yaml and facts/)
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length < 2 || args[0] is not ("settle" or "explain"))
+        {
+            stderr.WriteLine(Usage);
+            return 3;
+        }
+
+        var positional = new List<string>();
+        string? outFile = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--out" && i + 1 < args.Length)
+            {
+                outFile = args[++i];
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        if (positional.Count == 1 || (args[0] == "explain" && positional.Count == 2 && Directory.Exists(positional[0])))
+        {
+            positional.InsertRange(0, [Path.Combine(positional[0], "policy.yaml"), Path.Combine(positional[0], "facts")]);
+            positional.RemoveAt(2);
+        }
+
+        if (positional.Count < 2)
+        {
+            stderr.WriteLine(Usage);
+            return 3;
+        }
+
+        SettlementResult result;
+        try
+        {
+            var policy = PolicyLoader.LoadFile(positional[0]);
+            var facts = FactsLoader.Load(positional[1]);
+            result = Settler.Settle(policy, facts);
+        }
+        catch (InputException ex)
+        {
+            stderr.WriteLine($"the input cannot be settled ({ex.Errors.Count} problem{(ex.Errors.Count == 1 ? "" : "s")}):");
+            foreach (var e in ex.Errors)
+            {
+                stderr.WriteLine("  " + e);
+            }
+
+            return 2;
+        }
+        catch (RuleEngineException ex)
+        {
+            stderr.WriteLine("the rules could not run: " + ex.Message);
+            return 2;
+        }
+
+        if (args[0] == "explain")
+        {
+            if (positional.Count < 3)
+            {
+                stderr.WriteLine(Usage);
+                return 3;
+            }
+
+            return ExplainPrinter.Print(result, positional[2], stdout, stderr);
+        }
+
+        if (outFile is not null)
+        {
+            File.WriteAllText(outFile, SettlementJson.Serialize(result));
+        }
+
+        SummaryPrinter.Print(result, stdout);
+        if (outFile is not null)
+        {
+            stdout.WriteLine($"settlement written to {outFile}");
+        }
+
+        return result.Findings.Any(f => f.Severity == Rules.Domain.Severity.Error) ? 1 : 0;
+    }
+}

@@ -1,0 +1,3 @@
+using Compensation.Api.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

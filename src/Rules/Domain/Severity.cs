@@ -1,0 +1,8 @@
+namespace Compensation.Rules.Domain;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

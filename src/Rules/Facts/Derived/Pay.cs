@@ -1,0 +1,36 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Model;
+
+namespace Compensation.Rules.Facts.Derived;
+
+/// <summary>The pay for one lesson.</summary>
+public sealed record LessonPay(string StaffId, string LessonId, DateOnly Date, Month Month, decimal Units, Money Amount) : DerivedFact;
+
+/// <summary>The rate the term's lessons were paid at (fixed, or the pool's value per unit), for the floor and ceiling checks.</summary>
+public sealed record PayRate(decimal PerUnit, string Unit, bool Clamped) : DerivedFact;
+
+/// <summary>The pool of 002 §1 二(三)2 and its terms.</summary>
+public sealed record PayPool(Money FeeIncome, Money Subsidies, Money Stipends, Money ExternalPay, Money Expenses, Money AwardReserve, Money Pool, decimal Units, Money Paid) : DerivedFact;
+
+/// <summary>A stipend for a roster entry (per day, or per break supervised).</summary>
+public sealed record Stipend(string StaffId, string Duty, DateOnly Date, Month Month, int Count, decimal Rate, Money Amount) : DerivedFact;
+
+/// <summary>The admin-duty share of a month (001 篇三 (一)2(2)) for one staff member.</summary>
+public sealed record AdminDutyPay(string StaffId, Month Month, int DutyDays, long Lessons, decimal LessonValue, Money Amount) : DerivedFact;
+
+/// <summary>Pay to external staff per their agreement.</summary>
+public sealed record ExternalPay(string StaffId, Money Amount) : DerivedFact;
+
+/// <summary>A term-end award.</summary>
+public sealed record AwardPay(string StaffId, Money Amount, string Reason) : DerivedFact;
+
+/// <summary>
+/// One deduction line: a lost lesson or day, a percentage per occurrence, a decided percentage,
+/// an escalation, or a term-scope percentage (<see cref="Month"/> null).
+/// </summary>
+public sealed record Deduction(string StaffId, Month? Month, string PolicyRuleId, string Kind, decimal? Percent, Money Amount, IReadOnlyList<string> EventIds, Bilingual Reason) : DerivedFact;
+
+/// <summary>A staff member's settled term: months, term deductions, totals.</summary>
+public sealed record StaffAccount(string StaffId, IReadOnlyList<StaffAccountMonth> Months, Money TermDeductionTotal, Money ExternalPay, Money Awards, Money Gross, Money Deductions, Money Net) : DerivedFact;
+
+public sealed record StaffAccountMonth(Month Month, int Lessons, decimal Units, Money LessonPay, Money Stipends, Money Base, Money DeductionsRaw, Money DeductionTotal, Money Gross, Money Net);

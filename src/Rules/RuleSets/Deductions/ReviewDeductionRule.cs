@@ -1,0 +1,140 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Facts.Input;
+using Compensation.Rules.Policy;
+using static Compensation.Rules.RuleSets.Text;
+
+namespace Compensation.Rules.RuleSets.Deductions;
+
+/// <summary>
+/// One line of the plan's performance review (绩效考核, 以月为考核周期), e.g. 002 §1 (四)3: 迟到、早退或私自调课
+/// 一次，扣除当天当节的延时服务补助费，当月…达到三次以上（包含三次），扣除当月50%. The events of the
+/// line's kinds are counted per staff member and month (or term); each costs the lesson, the day, a
+/// percentage or the decided percentage, and the Nth occurrence escalates.
+/// </summary>
+[Rule("deductions.review", Priority = 50)]
+[Title("绩效考核扣除", "Performance review deduction")]
+[Clause("002 §1 二(四)")]
+public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase baseKind) : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        var kinds = line.Kinds.ToHashSet(StringComparer.Ordinal);
+        var termScope = line.Scope == DeductionScope.Term;
+        rule.Produces<Deduction>().Produces<FindingFact>();
+        rule.Reads<LessonPay>().Reads<Stipend>().Reads<AdminDutyPay>();
+        rule.Aggregate<ConductEvent>(e => kinds.Contains(e.Kind))
+            .GroupBy(e => e.StaffId + "|" + (termScope ? "term" : Month.Of(e.Date).ToString()))
+            .Then((ctx, key, events) =>
+            {
+                var staff = events[0].StaffId;
+                Month? month = termScope ? null : Month.Of(events[0].Date);
+                var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+                var pay = ctx.Where<LessonPay>(static l => l.StaffId, staff).Where(l => month is null || l.Month == month).ToList();
+                var (baseAmount, baseText) = Base(ctx, staff, month, pay);
+                var scopeZh = termScope ? "本学期" : $"{month} 月";
+                var escalates = line.Escalation is { } esc && ordered.Count >= esc.At;
+                if (!(escalates && line.Escalation!.Mode == EscalationMode.Replace))
+                {
+                    foreach (var e in ordered)
+                    {
+                        PerEvent(ctx, e, staff, month, pay, baseAmount, baseText, scopeZh);
+                    }
+                }
+
+                if (escalates)
+                {
+                    var esc2 = line.Escalation!;
+                    var amount = Money.Round(baseAmount.Yuan * esc2.Percent / 100m);
+                    var reason = new Bilingual(
+                        $"{scopeZh}{string.Join("/", line.Kinds)} 共 {N(ordered.Count)} 次（达到 {N(esc2.At)} 次），扣 {baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? "（代替逐次扣除）" : "（另加）"),
+                        $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(esc2.At)}): {baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? " (instead of per-event deductions)" : " (in addition)"));
+                    var ids = ordered.Select(e => e.Id).ToArray();
+                    ctx.Insert(new Deduction(staff, month, line.Id, "escalation", esc2.Percent, amount, ids, reason), key + ":escalation", ids.Concat(pay.Select(p => p.Id)).ToArray(), reason);
+                }
+            });
+    }
+
+    private (Money Amount, string Text) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
+    {
+        var lessonPay = Money.Sum(pay.Select(p => p.Amount));
+        if (baseKind == DeductionBase.LessonPay)
+        {
+            return (lessonPay, month is null ? "学期课时费" : "当月课时费");
+        }
+
+        var stipends = ctx.Where<Stipend>(static s => s.StaffId, staff).Where(s => month is null || s.Month == month).Select(s => s.Amount);
+        var admin = ctx.Where<AdminDutyPay>(static s => s.StaffId, staff).Where(s => month is null || s.Month == month).Select(s => s.Amount);
+        return (lessonPay + Money.Sum(stipends) + Money.Sum(admin), month is null ? "学期课时费及补助" : "当月课时费及补助");
+    }
+
+    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, List<LessonPay> pay, Money baseAmount, string baseText, string scopeZh)
+    {
+        Money amount;
+        decimal? percent = null;
+        Bilingual reason;
+        var sources = new List<string> { e.Id };
+        switch (line.Each)
+        {
+            case DeductionEach.None:
+                return;
+            case DeductionEach.Lesson:
+                var lesson = e.LessonId is null ? null : pay.FirstOrDefault(p => p.LessonId == e.LessonId);
+                if (lesson is null)
+                {
+                    var missing = new Bilingual($"{D(e.Date)} {e.Kind} 未注明课时或该课时无课时费，无法扣除当节", $"{D(e.Date)} {e.Kind} names no paid lesson; the lesson cannot be deducted");
+                    ctx.Insert(new FindingFact("deduction-lesson-missing", Severity.Error, staff, missing), "no-lesson:" + e.EventId, [e], missing);
+                    return;
+                }
+
+                amount = lesson.Amount;
+                sources.Add(lesson.Id);
+                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣除当节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the lesson's pay {Y(amount)} is lost");
+                break;
+            case DeductionEach.Day:
+                var day = pay.Where(p => p.Date == e.Date).ToList();
+                amount = Money.Sum(day.Select(p => p.Amount));
+                sources.AddRange(day.Select(p => p.Id));
+                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣除当天 {N(day.Count)} 节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the day's {N(day.Count)} lessons' pay {Y(amount)} is lost");
+                break;
+            case DeductionEach.Percent:
+                percent = line.Percent;
+                amount = Money.Round(baseAmount.Yuan * line.Percent / 100m);
+                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣{baseText} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}", $"{D(e.Date)} {e.Kind}: {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}");
+                break;
+            default:
+                percent = Decided(ctx, e, staff);
+                amount = Money.Round(baseAmount.Yuan * percent.Value / 100m);
+                reason = new Bilingual($"{D(e.Date)} {e.Kind}：考核小组决定扣{scopeZh}{baseText} {Y(baseAmount)} × {N(percent.Value)}% = {Y(amount)}",
+                    $"{D(e.Date)} {e.Kind}: the review group decided {N(percent.Value)}% of {Y(baseAmount)} = {Y(amount)}");
+                break;
+        }
+
+        ctx.Insert(new Deduction(staff, month, line.Id, e.Kind, percent, amount, [e.Id], reason), e.EventId, sources, reason);
+    }
+
+    /// <summary>The decided percentage, held within the plan's range (a value outside it is a finding).</summary>
+    private decimal Decided(IRuleContext ctx, ConductEvent e, string staff)
+    {
+        var (min, max) = line.Range ?? (0m, 100m);
+        if (e.DecidedPercent is not { } decided)
+        {
+            var missing = new Bilingual($"{D(e.Date)} {e.Kind} 缺少考核小组决定的扣除比例，按下限 {N(min)}% 计", $"{D(e.Date)} {e.Kind} has no decided percentage; the minimum {N(min)}% is applied");
+            ctx.Insert(new FindingFact("deduction-percent-missing", Severity.Error, staff, missing), "no-percent:" + e.EventId, [e], missing);
+            return min;
+        }
+
+        if (decided < min || decided > max)
+        {
+            var held = Math.Clamp(decided, min, max);
+            var outside = new Bilingual($"{D(e.Date)} {e.Kind} 决定扣除 {N(decided)}%，超出方案范围 {N(min)}%–{N(max)}%，按 {N(held)}% 计",
+                $"{D(e.Date)} {e.Kind}: decided {N(decided)}% is outside the plan's range {N(min)}%–{N(max)}%; {N(held)}% is applied");
+            ctx.Insert(new FindingFact("deduction-out-of-range", Severity.Error, staff, outside), "out-of-range:" + e.EventId, [e], outside);
+            return held;
+        }
+
+        return decided;
+    }
+}

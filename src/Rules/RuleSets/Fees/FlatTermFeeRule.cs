@@ -1,0 +1,45 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Policy;
+using static Compensation.Rules.RuleSets.Text;
+
+namespace Compensation.Rules.RuleSets.Fees;
+
+/// <summary>A fixed fee per term (001 篇四: 每生每期600元), pro rata for fewer days a week and for a late start.</summary>
+[Rule("fees.flat-term", Priority = 90)]
+[Title("按学期收费", "Flat fee per term")]
+[Clause("001 篇四")]
+public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        rule.Produces<FeeCharge>();
+        rule.Match<StudentSchedule>().Then((ctx, s) =>
+        {
+            var (amount, zh, en) = Compute(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
+            ctx.Insert(new FeeCharge(s.StudentId, null, s.ServedDays.Count, amount), s.StudentId, [s], new Bilingual(zh, en));
+        });
+    }
+
+    /// <summary>round(fee × dpw/5 × D/F): the one rounding of a flat fee.</summary>
+    internal static (Money Amount, string Zh, string En) Compute(decimal fee, StudentSchedule s, bool byDays, bool byJoin)
+    {
+        var exact = fee;
+        var zh = $"{N(fee)}";
+        if (byDays && s.DaysPerWeek != 5)
+        {
+            exact = exact * s.DaysPerWeek / 5m;
+            zh += $" × {N(s.DaysPerWeek)}/5";
+        }
+
+        if (byJoin && s.Days.Count != s.FullTermDays && s.FullTermDays > 0)
+        {
+            exact = exact * s.Days.Count / s.FullTermDays;
+            zh += $" × {N(s.Days.Count)}/{N(s.FullTermDays)}";
+        }
+
+        var amount = Money.Round(exact);
+        return (amount, zh + " = " + Y(amount), zh + " = " + Y(amount));
+    }
+}

@@ -1,0 +1,75 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Facts.Input;
+using static Compensation.Rules.RuleSets.Text;
+
+namespace Compensation.Rules.RuleSets.Ledger;
+
+/// <summary>
+/// 002 §1 一(二)(三): 每学期末学校要主动向家长公示课后服务费的收支情况; 专款专用. Income by source,
+/// refunds by kind, spending by category, and the balance.
+/// </summary>
+[Rule("ledger.fund", Priority = 30)]
+[Title("课后服务经费收支", "Fund income and expenditure")]
+[Clause("002 §1 一(二)")]
+public sealed class FundLedgerRule : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        rule.Produces<LedgerEntry>().Produces<FundBalance>();
+        rule.Reads<FeePayable>().Reads<FeeRefund>().Reads<SubsidyShare>().Reads<FundSubsidy>().Reads<LessonPay>().Reads<Stipend>()
+            .Reads<AdminDutyPay>().Reads<ExternalPay>().Reads<AwardPay>().Reads<StaffAccount>().Reads<Expense>().Reads<FamilyPayment>().Reads<SubsidyReceipt>();
+        rule.Match<TermInfo>().Then((ctx, term) =>
+        {
+            var ids = new List<string>();
+            Money Line(LedgerSection section, string category, string zh, string en, IEnumerable<(Money Amount, string Id)> items, bool negate = false)
+            {
+                var list = items.ToList();
+                var total = Money.Sum(list.Select(i => i.Amount));
+                if (negate)
+                {
+                    total = -total;
+                }
+
+                var entry = new LedgerEntry(section, category, new Bilingual(zh, en), total);
+                ctx.Insert(entry, category, list.Select(i => i.Id).ToArray(), new Bilingual(
+                    $"{zh}：{N(list.Count)} 笔合计 {Y(total)}", $"{en}: {N(list.Count)} items, total {Y(total)}"));
+                ids.Add(entry.Id);
+                return total;
+            }
+
+            var income = Line(LedgerSection.Income, "fees", "课后服务费", "Service fees", ctx.All<FeePayable>().Select(p => (p.Payable, p.Id)))
+                + Line(LedgerSection.Income, "subsidies", "财政补贴", "Fiscal subsidies",
+                    ctx.All<SubsidyShare>().Select(s => (s.Amount, s.Id)).Concat(ctx.All<FundSubsidy>().Select(s => (s.Amount, s.Id))));
+            var refunds = Line(LedgerSection.Refund, "absence", "缺勤退费", "Absence refunds", Refunds(ctx, FeeRefundKind.Absence))
+                + Line(LedgerSection.Refund, "withdrawal", "退出退费", "Withdrawal refunds", Refunds(ctx, FeeRefundKind.Withdrawal));
+            var spending = Line(LedgerSection.Expenditure, "lesson-pay", "课时费", "Lesson pay", ctx.All<LessonPay>().Select(p => (p.Amount, p.Id)))
+                + Line(LedgerSection.Expenditure, "stipends", "管理服务补助", "Duty stipends", ctx.All<Stipend>().Select(p => (p.Amount, p.Id)))
+                + Line(LedgerSection.Expenditure, "admin-duty", "行政值班补助", "Admin duty", ctx.All<AdminDutyPay>().Select(p => (p.Amount, p.Id)))
+                + Line(LedgerSection.Expenditure, "external-staff", "外聘人员劳务", "External staff", ctx.All<ExternalPay>().Select(p => (p.Amount, p.Id)))
+                + Line(LedgerSection.Expenditure, "awards", "评优奖励", "Awards", ctx.All<AwardPay>().Select(p => (p.Amount, p.Id)))
+                + Line(LedgerSection.Expenditure, "deductions", "考核扣除", "Review deductions", ctx.All<StaffAccount>().Where(a => !a.Deductions.IsZero).Select(a => (a.Deductions, a.Id)), negate: true);
+            var expenses = ctx.All<Expense>();
+            foreach (var category in Expense.Categories)
+            {
+                var items = expenses.Where(e => e.Category == category).Select(e => (e.Amount, e.Id)).ToList();
+                if (items.Count > 0)
+                {
+                    var (zh, en) = ExpenseNames.Of(category);
+                    spending += Line(LedgerSection.Expenditure, "expense-" + category, zh, en, items);
+                }
+            }
+
+            var balance = income - refunds - spending;
+            var cash = Money.Sum(ctx.All<FamilyPayment>().Select(p => p.Amount)) + Money.Sum(ctx.All<SubsidyReceipt>().Select(s => s.Amount));
+            ctx.Insert(new FundBalance(income, refunds, spending, balance, cash), "term", ids, new Bilingual(
+                $"收入 {Y(income)} − 退费 {Y(refunds)} − 支出 {Y(spending)} = 结余 {Y(balance)}",
+                $"income {Y(income)} − refunds {Y(refunds)} − spending {Y(spending)} = balance {Y(balance)}"));
+        });
+    }
+
+    private static IEnumerable<(Money, string)> Refunds(IRuleContext ctx, FeeRefundKind kind) =>
+        ctx.All<FeeRefund>().Where(r => r.Kind == kind).Select(r => (r.Amount, r.Id));
+}

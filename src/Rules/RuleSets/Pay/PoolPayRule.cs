@@ -1,0 +1,95 @@
+using Compensation.Rules.Calculators;
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Facts.Input;
+using Compensation.Rules.Policy;
+using static Compensation.Rules.RuleSets.Text;
+
+namespace Compensation.Rules.RuleSets.Pay;
+
+/// <summary>
+/// 002 §1 二(三)2: (课后服务费总额—管理服务补助费—校外人员劳务报酬支出—消耗品购置、场地维护支出)
+/// ÷全校本学期总课时数×教师本学期实际上课节数. The pool is shared over every lesson of the term by
+/// largest remainder, so the lesson lines add up to the pool to the fen.
+/// </summary>
+[Rule("pay.pool", Priority = 90)]
+[Title("课后服务辅导补助（总额分配）", "Lesson pay from the pool")]
+[Clause("002 §1 二(三)2")]
+public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        rule.Produces<LessonPay>().Produces<PayPool>().Produces<PayRate>().Produces<FindingFact>();
+        rule.Reads<FamilyAccount>().Reads<SubsidyShare>().Reads<FundSubsidy>().Reads<Stipend>().Reads<ExternalPay>().Reads<Expense>();
+        rule.Aggregate<LessonDelivered>().ThenAll((ctx, lessons) =>
+        {
+            var fees = Money.Sum(ctx.All<FamilyAccount>().Select(a => a.NetBeforeSurplus));
+            var subsidies = pay.PoolIncludesSubsidies
+                ? Money.Sum(ctx.All<SubsidyShare>().Select(s => s.Amount)) + Money.Sum(ctx.All<FundSubsidy>().Select(s => s.Amount))
+                : Money.Zero;
+            var stipends = Money.Sum(ctx.All<Stipend>().Select(s => s.Amount));
+            var external = Money.Sum(ctx.All<ExternalPay>().Select(s => s.Amount));
+            var categories = pay.PoolDeductsExpenses.ToHashSet(StringComparer.Ordinal);
+            var expenses = Money.Sum(ctx.All<Expense>().Where(e => categories.Contains(e.Category)).Select(e => e.Amount));
+            var reserve = awards.Reserve is { } r ? Money.Round(r) : Money.Zero;
+            var sources = ctx.All<FamilyAccount>().Select(a => a.Id)
+                .Concat(pay.PoolIncludesSubsidies ? ctx.All<SubsidyShare>().Select(s => s.Id).Concat(ctx.All<FundSubsidy>().Select(s => s.Id)) : [])
+                .Concat(ctx.All<Stipend>().Select(s => s.Id))
+                .Concat(ctx.All<ExternalPay>().Select(s => s.Id))
+                .Concat(ctx.All<Expense>().Where(e => categories.Contains(e.Category)).Select(e => e.Id))
+                .ToArray();
+            const string poolId = "pay.pool:term";
+            var pool = fees + subsidies - stipends - external - expenses - reserve;
+            var formula = $"{Y(fees)}" + (pay.PoolIncludesSubsidies ? $" + {Y(subsidies)}" : "") + $" − {Y(stipends)} − {Y(external)} − {Y(expenses)}" + (reserve.IsZero ? "" : $" − {Y(reserve)}");
+            if (pool.IsNegative)
+            {
+                var negative = new Bilingual($"分配总额为负：{formula} = {Y(pool)}，课时费按 0 计", $"the pool is negative: {formula} = {Y(pool)}; lessons are paid 0");
+                ctx.Insert(new FindingFact("pool-negative", Severity.Error, "pay", negative), "pool-negative", sources, negative);
+                pool = Money.Zero;
+            }
+
+            var units = (decimal)lessons.Count;
+            var perLesson = units == 0 ? 0m : pool.Yuan / units;
+            var clampedTo = ClampTarget(perLesson);
+            Money[] amounts;
+            if (clampedTo is { } bound)
+            {
+                var each = Money.Round(bound);
+                amounts = lessons.Select(_ => each).ToArray();
+            }
+            else
+            {
+                amounts = Allocation.LargestRemainder(pool, lessons.Select(_ => 1m).ToArray(), lessons.Select(l => l.LessonId).ToArray());
+            }
+
+            var paid = Money.Sum(amounts);
+            ctx.Insert(new PayPool(fees, subsidies, stipends, external, expenses, reserve, pool, units, paid), "term", sources, new Bilingual(
+                $"分配总额 = 收费 {formula} = {Y(pool)}；÷ 总课时 {N(units)} = 每节 {N(decimal.Round(perLesson, 4))} 元" + (clampedTo is null ? "" : $"，按界限 {N(clampedTo.Value)} 元发放"),
+                $"pool = fees {formula} = {Y(pool)}; ÷ {N(units)} lessons = {N(decimal.Round(perLesson, 4))} yuan per lesson" + (clampedTo is null ? "" : $", paid at the bound of {N(clampedTo.Value)}")));
+            ctx.Insert(new PayRate(perLesson, "lesson", clampedTo is not null), "pool", [poolId], new Bilingual(
+                $"每节 {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} 元", $"per lesson {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} yuan"));
+            for (var i = 0; i < lessons.Count; i++)
+            {
+                var l = lessons[i];
+                ctx.Insert(new LessonPay(l.StaffId, l.LessonId, l.Date, Month.Of(l.Date), 1m, amounts[i]), l.LessonId, [l.Id, poolId], new Bilingual(
+                    $"分配总额 {Y(pool)} ÷ {N(units)} 节，本节 {Y(amounts[i])}（最大余数法）", $"pool {Y(pool)} ÷ {N(units)} lessons: this lesson {Y(amounts[i])} (largest remainder)"));
+            }
+        });
+    }
+
+    private decimal? ClampTarget(decimal perLesson)
+    {
+        if (pay.Ceiling is { Clamp: true } c && perLesson > c.Amount)
+        {
+            return c.Amount;
+        }
+
+        if (pay.Floor is { Clamp: true } f && perLesson < f.Amount)
+        {
+            return f.Amount;
+        }
+
+        return null;
+    }
+}

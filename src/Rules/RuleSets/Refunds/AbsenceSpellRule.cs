@@ -1,0 +1,49 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Facts.Input;
+using Compensation.Rules.Policy;
+using static Compensation.Rules.RuleSets.Text;
+
+namespace Compensation.Rules.RuleSets.Refunds;
+
+/// <summary>
+/// 002 §1 一(一): 学生因故缺席课后服务连续一周以上. A spell is a run of the student's consecutive
+/// service days (on the school calendar, so a holiday inside it neither breaks nor lengthens it)
+/// all missed with one of the listed statuses, at least the plan's number of service days long.
+/// </summary>
+[Rule("refunds.absence-spell", Priority = 60)]
+[Title("连续缺席", "Absence spell")]
+[Clause("002 §1 一(一)")]
+public sealed class AbsenceSpellRule(AbsenceRefundPolicy policy) : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        var statuses = policy.Statuses.Select(s => s == "leave" ? AttendanceStatus.Leave : AttendanceStatus.Absent).ToHashSet();
+        rule.Produces<AbsenceSpell>();
+        rule.Match<StudentAbsences>().Join<StudentSchedule, string>(static a => a.StudentId, static s => s.StudentId).Then((ctx, absences, schedule) =>
+        {
+            var marked = absences.Marks.Where(m => statuses.Contains(m.Status)).ToDictionary(m => m.Date);
+            var run = new List<AttendanceMark>();
+            foreach (var day in schedule.ServedDays.Append(DateOnly.MaxValue))
+            {
+                if (marked.TryGetValue(day, out var mark))
+                {
+                    run.Add(mark);
+                    continue;
+                }
+
+                if (run.Count >= policy.MinServiceDays)
+                {
+                    var from = run[0].Date;
+                    var to = run[^1].Date;
+                    ctx.Insert(new AbsenceSpell(absences.StudentId, from, to, run.Count), absences.StudentId + ":" + D(from), run.Append<Engine.Model.IFact>(schedule).ToArray(), new Bilingual(
+                        $"{D(from)} 至 {D(to)} 连续缺席 {N(run.Count)} 个服务日（不少于 {N(policy.MinServiceDays)} 日）",
+                        $"absent {N(run.Count)} consecutive service days from {D(from)} to {D(to)} (at least {N(policy.MinServiceDays)})"));
+                }
+
+                run.Clear();
+            }
+        });
+    }
+}

@@ -1,0 +1,113 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Policy;
+using Compensation.Rules.RuleSets.Awards;
+using Compensation.Rules.RuleSets.Deductions;
+using Compensation.Rules.RuleSets.Fees;
+using Compensation.Rules.RuleSets.Ledger;
+using Compensation.Rules.RuleSets.Pay;
+using Compensation.Rules.RuleSets.Refunds;
+using Compensation.Rules.RuleSets.Stipends;
+using Compensation.Rules.RuleSets.Waivers;
+
+namespace Compensation.Rules.RuleSets;
+
+/// <summary>Turns a school's policy into the rules that run: the policy switches rule sets on and gives their parameters and clauses.</summary>
+public static class RuleCatalog
+{
+    public static IReadOnlyList<Rule> For(SchoolPolicy policy, ServiceCalendar calendar)
+    {
+        var rules = new List<Rule>
+        {
+            new StudentScheduleRule(calendar),
+            new AbsenceCollectionRule(),
+            new FeeCapRule(policy.Fees) { PolicyClause = Clause(policy.Fees.Cap?.Clause, policy.Fees.Clause) },
+            new HardshipWaiverRule(policy.Waivers) { PolicyClause = Clause(policy.Waivers.Clause) },
+            new WaivedFamilyPaidRule { PolicyClause = Clause(policy.Waivers.Clause) },
+            new FamilyAccountRule(),
+            new DutyStipendRule(policy.Stipends) { PolicyClause = Clause(policy.Stipends.Clause) },
+            new ExternalStaffPayRule(),
+            new AwardRule { PolicyClause = Clause(policy.Awards.Clause) },
+            new AwardReserveRule(policy.Awards) { PolicyClause = Clause(policy.Awards.Clause) },
+            new StaffAccountRule(policy.Deductions.Base),
+            new FundLedgerRule(),
+            new EarmarkedFundRule(),
+        };
+
+        rules.Add(policy.Fees.Mode switch
+        {
+            FeeMode.FlatTerm => new FlatTermFeeRule(policy.Fees) { PolicyClause = Clause(policy.Fees.Clause) },
+            FeeMode.PerLessonHour => new PerLessonHourFeeRule(policy.Fees) { PolicyClause = Clause(policy.Fees.Clause) },
+            _ => new FreeServiceRule { PolicyClause = Clause(policy.Fees.Clause) },
+        });
+
+        var subsidyClause = Clause(policy.Subsidy.Clause);
+        switch (policy.Subsidy.Mode)
+        {
+            case SubsidyMode.PerStudent:
+                rules.Add(new PerStudentSubsidyRule(policy.Subsidy) { PolicyClause = subsidyClause });
+                break;
+            case SubsidyMode.LumpSum:
+                rules.Add(new LumpSumSubsidyRule { PolicyClause = subsidyClause });
+                break;
+            case SubsidyMode.Fund:
+                rules.Add(new NoSubsidyOffsetRule());
+                rules.Add(new FundSubsidyRule { PolicyClause = subsidyClause });
+                break;
+            default:
+                rules.Add(new NoSubsidyOffsetRule());
+                break;
+        }
+
+        if (policy.Refunds.Absence is { } absence)
+        {
+            rules.Add(new AbsenceSpellRule(absence) { PolicyClause = Clause(absence.Clause) });
+            rules.Add(new AbsenceRefundRule { PolicyClause = Clause(absence.Clause) });
+        }
+
+        if (policy.Refunds.Withdrawal is { } withdrawal)
+        {
+            rules.Add(new WithdrawalRefundRule { PolicyClause = Clause(withdrawal.Clause) });
+        }
+
+        if (policy.Refunds.Surplus.Mode == SurplusMode.Refund)
+        {
+            rules.Add(new SurplusRefundRule { PolicyClause = Clause(policy.Refunds.Surplus.Clause) });
+        }
+
+        var payClause = Clause(policy.Pay.Clause);
+        if (policy.Pay.Mode == PayMode.Pool)
+        {
+            rules.Add(new PoolPayRule(policy.Pay, policy.Awards) { PolicyClause = payClause });
+        }
+        else
+        {
+            rules.Add(new FixedRatePayRule(policy.Pay) { PolicyClause = payClause });
+            rules.Add(new PayRateRule(policy.Pay) { PolicyClause = payClause });
+        }
+
+        if (policy.Pay.Floor is { } floor)
+        {
+            rules.Add(new PayFloorRule(floor) { PolicyClause = Clause(floor.Clause) });
+        }
+
+        if (policy.Pay.Ceiling is { } ceiling)
+        {
+            rules.Add(new PayCeilingRule(ceiling) { PolicyClause = Clause(ceiling.Clause) });
+        }
+
+        if (policy.Stipends.AdminDutyShare is { } share)
+        {
+            rules.Add(new AdminDutyShareRule(share) { PolicyClause = Clause(share.Clause) });
+        }
+
+        foreach (var line in policy.Deductions.Rules)
+        {
+            rules.Add(new ReviewDeductionRule(line, policy.Deductions.Base) { Instance = line.Id, PolicyClause = Clause(line.Clause) });
+        }
+
+        return rules;
+    }
+
+    private static string? Clause(params string?[] candidates) => candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+}
