@@ -173,7 +173,7 @@ public static class Settler
 
     private static Ledger LedgerOf(SchoolPolicy policy, Session session, FundBalance balance, Dictionary<string, SurplusRefund> surplus)
     {
-        var entries = session.All<LedgerEntry>();
+        var entries = session.All<LedgerEntry>().OrderBy(e => e.Order).ToList();
         List<LedgerLine> Section(LedgerSection s) =>
             entries.Where(e => e.Section == s).Select(e => new LedgerLine(e.Category, e.Name, e.Amount, e.Id)).ToList();
         var surplusRefunded = Money.Sum(surplus.Values.Select(s => s.Amount));

@@ -11,7 +11,7 @@ public enum LedgerSection
 }
 
 /// <summary>A line of the fund's account: income by source, refunds by kind, spending by category.</summary>
-public sealed record LedgerEntry(LedgerSection Section, string Category, Bilingual Name, Money Amount) : DerivedFact;
+public sealed record LedgerEntry(int Order, LedgerSection Section, string Category, Bilingual Name, Money Amount) : DerivedFact;
 
 /// <summary>The fund's balance at term end and what happens to it.</summary>
 public sealed record FundBalance(Money Income, Money Refunds, Money Expenditure, Money Balance, Money CashReceived) : DerivedFact;

@@ -33,7 +33,7 @@ public sealed class FundLedgerRule : Rule
                     total = -total;
                 }
 
-                var entry = new LedgerEntry(section, category, new Bilingual(zh, en), total);
+                var entry = new LedgerEntry(ids.Count, section, category, new Bilingual(zh, en), total);
                 ctx.Insert(entry, category, list.Select(i => i.Id).ToArray(), new Bilingual(
                     $"{zh}：{N(list.Count)} 笔合计 {Y(total)}", $"{en}: {N(list.Count)} items, total {Y(total)}"));
                 ids.Add(entry.Id);
