@@ -27,6 +27,11 @@ public sealed class RuleBuilder
 
     public Pattern<T1> Match<T1>(Func<T1, bool>? filter = null) where T1 : class, IFact
     {
+        if (_patterns.Count > 0)
+        {
+            throw new InvalidOperationException("a rule has one Match; further patterns are joined to it with Join");
+        }
+
         _patterns.Add(new PatternDefinition(typeof(T1), filter is null ? null : o => filter((T1)o), null, null));
         return new Pattern<T1>(this);
     }

@@ -314,14 +314,14 @@ public sealed class Session
     private void Fire(Activation activation)
     {
         var rule = activation.Rule;
-        rule.Firings++;
-        if (rule.Firings > _options.MaxFiringsPerRule)
+        if (rule.Firings >= _options.MaxFiringsPerRule)
         {
             throw new RuleEngineException(
-                $"rule {rule.Definition.Id} fired more than {_options.MaxFiringsPerRule} times; the rule set does not come to rest (a rule keeps producing facts that match itself or each other)",
+                $"rule {rule.Definition.Id} reached its limit of {_options.MaxFiringsPerRule} firings; the rule set does not come to rest (a rule keeps producing facts that match itself or each other)",
                 rule.Definition.Id);
         }
 
+        rule.Firings++;
         rule.Definition.Action(new Context(this, rule), activation.Arguments);
     }
 
@@ -361,7 +361,7 @@ public sealed class Session
 
         public IReadOnlyList<T> All<T>() where T : class, IFact
         {
-            if (!rule.Definition.Reads.Any(r => r.IsAssignableFrom(typeof(T))) && rule.Definition.Aggregate?.FactType != typeof(T))
+            if (!rule.Definition.Reads.Any(r => r.IsAssignableFrom(typeof(T))) && !(rule.Definition.Aggregate?.FactType.IsAssignableFrom(typeof(T)) ?? false))
             {
                 throw new RuleEngineException($"rule {rule.Definition.Id} reads {typeof(T).Name} facts without declaring it (Reads<{typeof(T).Name}>)", rule.Definition.Id);
             }

@@ -20,7 +20,7 @@ internal static class Stratifier
             {
                 for (var producer = 0; producer < n; producer++)
                 {
-                    if (rules[producer].Produces.Any(p => p.IsAssignableFrom(type) || type.IsAssignableFrom(p)))
+                    if (rules[producer].Produces.Any(p => Overlap(p, type)))
                     {
                         edges.Add((producer, consumer, weight));
                     }
@@ -46,8 +46,68 @@ internal static class Stratifier
             }
         }
 
-        var looping = edges.Where(e => e.Weight > 0 && strata[e.To] > n).Select(e => rules[e.To].Id).Distinct().Order(StringComparer.Ordinal);
-        throw new RuleEngineException("these rules aggregate facts that they themselves (directly or through other rules) produce, so no order can make the totals final: " + string.Join(", ", looping));
+        var looping = RulesOnAggregateCycles(n, edges).Select(i => rules[i].Id).Order(StringComparer.Ordinal).ToList();
+        throw new RuleEngineException(
+            "these rules aggregate facts that they themselves (directly or through other rules) produce, so no order can make the totals final: " + string.Join(", ", looping),
+            looping.FirstOrDefault());
+    }
+
+    /// <summary>
+    /// A produced type can match a consumed one when either is assignable to the other, or when one is
+    /// an interface the other (not sealed) type's subtypes may implement.
+    /// </summary>
+    private static bool Overlap(Type produced, Type consumed) =>
+        produced.IsAssignableFrom(consumed) || consumed.IsAssignableFrom(produced)
+        || (consumed.IsInterface && !produced.IsSealed) || (produced.IsInterface && !consumed.IsSealed);
+
+    /// <summary>Every rule on a cycle that contains an aggregation edge: the rules between its two ends.</summary>
+    private static SortedSet<int> RulesOnAggregateCycles(int n, List<(int From, int To, int Weight)> edges)
+    {
+        var reach = new bool[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            reach[i, i] = true;
+        }
+
+        foreach (var (from, to, _) in edges)
+        {
+            reach[from, to] = true;
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (!reach[i, k])
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < n; j++)
+                {
+                    reach[i, j] |= reach[k, j];
+                }
+            }
+        }
+
+        var result = new SortedSet<int>();
+        foreach (var (from, to, weight) in edges)
+        {
+            if (weight == 0 || !reach[to, from])
+            {
+                continue;
+            }
+
+            for (var x = 0; x < n; x++)
+            {
+                if (reach[to, x] && reach[x, from])
+                {
+                    result.Add(x);
+                }
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<(Type Type, int Weight)> Consumes(RuleDefinition rule)
