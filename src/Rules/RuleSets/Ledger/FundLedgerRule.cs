@@ -58,7 +58,7 @@ public sealed class FundLedgerRule : Rule
                 if (items.Count > 0)
                 {
                     var (zh, en) = ExpenseNames.Of(category);
-                    spending += Line(LedgerSection.Expenditure, "expense-" + category, zh, en, items);
+                    spending += Line(LedgerSection.Expenditure, category, zh, en, items);
                 }
             }
 

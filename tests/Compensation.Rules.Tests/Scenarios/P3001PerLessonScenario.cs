@@ -1,0 +1,175 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Rules.Tests.Scenarios;
+
+/// <summary>
+/// rules-samples/p3-001-per-lesson: seed 001 篇三 (20 a lesson, 10 a break, admin duty 8 % at 7 a
+/// lesson, the deductions of 篇三 (二)), with the 600-a-term fee of 篇四. Amounts worked out by hand in
+/// that folder's README.md. Deduction base = lesson pay + stipends of the month.
+/// </summary>
+public sealed class P3001PerLessonScenario
+{
+    private static readonly Lazy<SettlementResult> Settled = new(() => Samples.Settle("p3-001-per-lesson"));
+
+    private static SettlementResult R => Settled.Value;
+
+    // ---- Families: the 600 of 篇四 ----
+
+    [Fact]
+    public void EveryStudent_Pays600ForTheTerm()
+    {
+        Assert.Equal(4, R.Families.Count);
+        Assert.All(R.Families, f =>
+        {
+            Assert.Equal(Money.Of(600m * 5 / 5 * 20 / 20), f.Payable); // 600 × 5/5 × 20/20 = 600.00
+            Assert.Equal(Money.Zero, f.Balance);                        // paid 600
+        });
+    }
+
+    // ---- Pay (篇三 (一)) ----
+
+    [Fact]
+    public void EachLesson_Pays20()
+    {
+        Assert.Equal(Money.Of(12 * 20m), R.StaffMember("T01").LessonPay); // 12 × 20 = 240.00
+        Assert.Equal(Money.Of(12 * 20m), R.StaffMember("T02").LessonPay); // 12 × 20 = 240.00
+        Assert.Equal(Money.Of(8 * 20m), R.StaffMember("T03").LessonPay);  // 8 × 20 = 160.00
+        Assert.Equal(Money.Of(8 * 20m), R.StaffMember("T04").LessonPay);  // 8 × 20 = 160.00
+        Assert.Equal(Money.Of(40 * 20m), Samples.Line(R.Ledger.Expenditure, "lesson-pay")); // 800.00
+    }
+
+    [Fact]
+    public void EachBreakSupervised_Pays10()
+    {
+        Assert.Equal(Money.Of(12 * 10m), R.StaffMember("T01").Stipends); // 12 breaks × 10 = 120.00
+        Assert.Equal(Money.Of(8 * 10m), R.StaffMember("T03").Stipends);  // 8 breaks × 10 = 80.00
+        Assert.Equal(Money.Of(20 * 10m), Samples.Line(R.Ledger.Expenditure, "stipends")); // 200.00
+    }
+
+    [Fact]
+    public void AdminDuty_GetsEightPercentOfGeneralSpendingInWholeLessonsOf7()
+    {
+        // March: 8/100 × (480 + 120) = 48.00 → floor(48/7) = 6 lessons; days A01 3, A02 2 → 3.6, 2.4 → 4 and 2.
+        var marchLessons = Math.Floor(8m / 100 * (24 * 20m + 12 * 10m) / 7m);
+        Assert.Equal(6m, marchLessons);
+        Assert.Equal(Money.Of(4 * 7m), Samples.InMonth(R.StaffMember("A01"), 2025, 3).Gross); // 28.00
+        Assert.Equal(Money.Of(2 * 7m), Samples.InMonth(R.StaffMember("A02"), 2025, 3).Gross); // 14.00
+
+        // April: 8/100 × (320 + 80) = 32.00 → floor(32/7) = 4 lessons; days 2 and 2 → 2 and 2.
+        var aprilLessons = Math.Floor(8m / 100 * (16 * 20m + 8 * 10m) / 7m);
+        Assert.Equal(4m, aprilLessons);
+        Assert.Equal(Money.Of(2 * 7m), Samples.InMonth(R.StaffMember("A01"), 2025, 4).Gross); // 14.00
+        Assert.Equal(Money.Of(2 * 7m), Samples.InMonth(R.StaffMember("A02"), 2025, 4).Gross); // 14.00
+
+        Assert.Equal(Money.Of(28m + 14), R.StaffMember("A01").Net); // 42.00
+        Assert.Equal(Money.Of(14m + 14), R.StaffMember("A02").Net); // 28.00
+        Assert.Equal(Money.Of((6 + 4) * 7m), Samples.Line(R.Ledger.Expenditure, "admin-duty")); // 70.00
+    }
+
+    // ---- Deductions (篇三 (二)) ----
+
+    [Fact]
+    public void TwoEarlyLeavesInMarch_CostTenPercentOfTheMonthEach()
+    {
+        var march = Samples.InMonth(R.StaffMember("T01"), 2025, 3);
+        Assert.Equal(Money.Of(7 * 20m + 7 * 10m), march.DeductionBase); // 140 + 70 = 210.00
+        var lines = march.Deductions.Where(d => d.RuleId == "early-leave").ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, d => Assert.Equal(Money.Round(210m * 10 / 100), d.Amount)); // 210 × 10/100 = 21.00
+        Assert.Equal(Money.Of(42m), march.DeductionTotal);           // 21 + 21 = 42.00
+        Assert.Equal(Money.Of(210m - 42), march.Net);                // 168.00
+    }
+
+    [Fact]
+    public void ThreeEarlyLeavesInApril_CostAllOfAprilPay()
+    {
+        var t01 = R.StaffMember("T01");
+        var april = Samples.InMonth(t01, 2025, 4);
+        Assert.Equal(Money.Of(5 * 20m + 5 * 10m), april.DeductionBase); // 100 + 50 = 150.00
+        var line = Assert.Single(april.Deductions, d => d.RuleId == "early-leave"); // 100 % replaces the 10 % lines
+        Assert.Equal(Money.Of(150m * 100 / 100), line.Amount);       // 150.00
+        Assert.Equal(Money.Zero, april.Net);
+        Assert.Equal(Money.Of(360m - 42 - 150), t01.Net);            // 360 − 192 = 168.00
+    }
+
+    [Fact]
+    public void NoShow_CostsTheWholeMonth()
+    {
+        var t02 = R.StaffMember("T02");
+        var april = Samples.InMonth(t02, 2025, 4);
+        Assert.Equal(Money.Of(5 * 20m), april.DeductionBase);        // 100.00
+        Assert.Equal(Money.Of(100m * 100 / 100), Samples.Deducted(april, "no-show")); // 100.00
+        Assert.Equal(Money.Zero, april.Net);
+        Assert.Equal(Money.Of(7 * 20m), Samples.InMonth(t02, 2025, 3).Net); // March untouched: 140.00
+        Assert.Equal(Money.Of(140m), t02.Net);
+    }
+
+    [Fact]
+    public void OneHandoverViolation_CostsTenPercentOfPayAndStipends()
+    {
+        var march = Samples.InMonth(R.StaffMember("T03"), 2025, 3);
+        Assert.Equal(Money.Of(5 * 20m + 5 * 10m), march.DeductionBase); // 100 + 50 = 150.00
+        Assert.Equal(Money.Round(150m * 10 / 100), Samples.Deducted(march, "handover")); // 15.00
+    }
+
+    [Fact]
+    public void ComplaintDecidedBelowTheRange_IsRaisedToTenPercentAndReported()
+    {
+        var t03 = R.StaffMember("T03");
+        var april = Samples.InMonth(t03, 2025, 4);
+        Assert.Equal(Money.Of(3 * 20m + 3 * 10m), april.DeductionBase); // 60 + 30 = 90.00
+        Assert.Equal(Money.Round(90m * 10 / 100), Samples.Deducted(april, "complaint")); // decided 5 % → 10 %: 9.00
+        Assert.Contains(R.Findings, f => f.Code == "deduction-out-of-range");
+        Assert.Equal(Money.Of(240m - 15 - 9), t03.Net);              // 240 − 24 = 216.00
+    }
+
+    [Fact]
+    public void IncidentDecidedAtHalf_CostsHalfOfTheWholeTerm()
+    {
+        var t04 = R.StaffMember("T04");
+        Assert.All(t04.Months, m => Assert.Equal(Money.Zero, m.DeductionTotal));
+        var term = Assert.Single(t04.TermDeductions);
+        Assert.Equal("incident", term.RuleId);
+        Assert.Equal(Money.Round((100m + 60) * 50 / 100), term.Amount); // term base 160 × 50/100 = 80.00
+        Assert.Equal(Money.Of(160m - 80), t04.Net);                  // 80.00
+    }
+
+    // ---- Ledger ----
+
+    [Fact]
+    public void Ledger_ShowsFeesPayStipendsAdminDutyDeductionsAndConsumables()
+    {
+        var l = R.Ledger;
+        Assert.Equal(Money.Of(4 * 600m), Samples.Line(l.Income, "fees"));          // 2400.00
+        Assert.Equal(Money.Of(-(42m + 150 + 100 + 15 + 9 + 80)), Samples.Line(l.Expenditure, "deductions")); // −396.00
+        Assert.Equal(Money.Of(150m), Samples.Line(l.Expenditure, "consumables"));
+        Assert.Equal(Money.Of(2400m), l.TotalIncome);
+        Assert.Equal(Money.Zero, l.TotalRefunds);
+        Assert.Equal(Money.Of(800m + 200 + 70 - 396 + 150), l.TotalExpenditure);  // 824.00
+        Assert.Equal(Money.Of(2400m - 824), l.BalanceBeforeSurplus);               // 1576.00
+        Assert.Equal(Money.Zero, l.SurplusRefunded);                               // keep
+        Assert.Equal(Money.Of(1576m), l.Balance);
+    }
+
+    // ---- Invariants ----
+
+    [Fact]
+    public void FamiliesPayable_AddUpToTheFeesIncomeLine() =>
+        Assert.Equal(Money.Sum(R.Families.Select(f => f.Payable)), Samples.Line(R.Ledger.Income, "fees"));
+
+    [Fact]
+    public void StaffNetPlusExpenses_IsTheTotalExpenditure()
+    {
+        Assert.Equal(Money.Of(168m + 140 + 216 + 80 + 42 + 28), Money.Sum(R.Staff.Select(s => s.Net))); // 674.00
+        Assert.Equal(Money.Of(150m), Samples.ExpenseLines(R.Ledger));
+        Assert.Equal(R.Ledger.TotalExpenditure, Money.Sum(R.Staff.Select(s => s.Net)) + Samples.ExpenseLines(R.Ledger));
+    }
+
+    [Fact]
+    public void Income_IsRefundsPlusExpenditurePlusSurplusRefundedPlusBalance() =>
+        Assert.Equal(R.Ledger.TotalIncome, R.Ledger.TotalRefunds + R.Ledger.TotalExpenditure + R.Ledger.SurplusRefunded + R.Ledger.Balance);
+
+    [Fact]
+    public void OnlyTheOutOfRangeComplaintIsReported() => Samples.AssertFindingCodes(R, "deduction-out-of-range");
+}
