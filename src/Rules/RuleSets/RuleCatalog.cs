@@ -106,6 +106,8 @@ public static class RuleCatalog
             rules.Add(new ReviewDeductionRule(line, policy.Deductions.Base) { Instance = line.Id, PolicyClause = Clause(line.Clause) });
         }
 
+        rules.Add(new UncoveredConductRule(policy.Deductions.Rules.SelectMany(r => r.Kinds).ToHashSet(StringComparer.Ordinal)));
+
         return rules;
     }
 

@@ -110,3 +110,15 @@ public class PayRuleTests
         Assert.Equal("pay-below-floor", finding.Code);
     }
 }
+
+public class UncoveredConductRuleTests
+{
+    [Fact]
+    public void AnIncidentInAPlanWithoutAnIncidentRule_IsReportedAndDeductsNothing()
+    {
+        var e = new ConductEvent("E1", "T1", new DateOnly(2025, 3, 4), "incident", 60m, null, "");
+        var rule = new Compensation.Rules.RuleSets.Deductions.UncoveredConductRule(new HashSet<string> { "late" });
+        var finding = RuleHarness.Fire<FindingFact>(rule, e).Single();
+        Assert.Equal(("conduct-kind-not-in-plan", "T1"), (finding.Code, finding.Subject));
+    }
+}

@@ -1,0 +1,104 @@
+using Compensation.Api.Cli;
+
+namespace Compensation.Api.Tests;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private static readonly string Root = FindRoot();
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "compensation-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CommandLineTests() => Directory.CreateDirectory(_temp);
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = CommandLine.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private static string Sample(string name) => Path.Combine(Root, "rules-samples", name);
+
+    [Fact]
+    public void SettlingASample_PrintsTheSummaryAndExitsZero()
+    {
+        var (code, output, _) = Run("settle", Sample("yongqiao-002-s1"));
+        Assert.Equal(0, code);
+        Assert.Contains("埇桥区示例小学", output);
+        Assert.Contains("1785.00", output); // Σ payable: 350 + 350 + 210 + 0 + 175 + 350 + 350
+        Assert.Contains("1367.50", output); // Σ staff net: 350 + 250 + 167.50 + 600
+    }
+
+    [Fact]
+    public void TheSettlementJson_IsTheSameBytesEveryTime()
+    {
+        var a = Path.Combine(_temp, "a.json");
+        var b = Path.Combine(_temp, "b.json");
+        Assert.Equal(0, Run("settle", Sample("p4-001-flat-600"), "--out", a).Code);
+        Assert.Equal(0, Run("settle", Sample("p4-001-flat-600"), "--out", b).Code);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        Assert.Contains("\"surplusRefunded\": 800.00", File.ReadAllText(a));
+    }
+
+    [Fact]
+    public void ABadRow_IsReportedWithFileRowAndColumn_AndNothingIsSettled()
+    {
+        var copy = Path.Combine(_temp, "sample");
+        CopyFolder(Sample("yongqiao-002-s1"), copy);
+        var lessons = Path.Combine(copy, "facts", "lessons.csv");
+        var lines = File.ReadAllLines(lessons);
+        var header = lines[0].Split(',');
+        var minutes = Array.IndexOf(header, "minutes");
+        var cells = lines[2].Split(',');
+        cells[minutes] = "forty";
+        lines[2] = string.Join(',', cells);
+        File.WriteAllLines(lessons, lines);
+        var output = Path.Combine(_temp, "out.json");
+
+        var (code, _, err) = Run("settle", copy, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("lessons.csv:3: minutes:", err);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Explain_PrintsTheTreeDownToTheInputFacts()
+    {
+        var (code, output, _) = Run("explain", Sample("yongqiao-002-s1"), "refunds.absence:S06:2025-03-31");
+        Assert.Equal(0, code);
+        Assert.Contains("[refunds.absence · 002 §1 一(一)]", output);
+        Assert.Contains("105.00", output); // 350 × 6 / 20
+        Assert.Contains("attendance:S06:2025-04-08  (input)", output);
+    }
+
+    [Fact]
+    public void AnUnknownVerb_PrintsUsage() => Assert.Equal(3, Run("pay", "x").Code);
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Compensation.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Compensation.sln not found above " + AppContext.BaseDirectory);
+    }
+}
