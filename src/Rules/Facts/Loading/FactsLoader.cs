@@ -1,0 +1,59 @@
+namespace Compensation.Rules.Facts.Loading;
+
+/// <summary>
+/// Loads a term's facts from a folder of CSV files or from one facts.json (docs/facts-format.md).
+/// Parsing is strict and complete: every problem in every file is collected, and if there is any,
+/// an <see cref="InputException"/> carrying all of them is thrown and nothing is returned.
+/// </summary>
+/// <remarks>
+/// Errors name the file (relative to the folder, e.g. "lessons.csv", or the JSON file's name), the
+/// line (CSV: the row, 1 = header; JSON: the line of the key) and the field (CSV: the column; JSON:
+/// the path, e.g. "$.lessons[3].minutes"). A problem with a whole file (a missing term.csv) has line 0
+/// and no field. Errors are ordered by file and line. The lists of the result are sorted by id
+/// (calendar by date, attendance by student and date), never by row order.
+/// </remarks>
+public static class FactsLoader
+{
+    /// <summary>A folder of CSV files, or a .json file.</summary>
+    public static TermFacts Load(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return LoadFolder(path);
+        }
+
+        if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadJson(path);
+        }
+
+        throw new InputException([new InputError(path, 0, "", "expected a folder of CSV files or a .json file")]);
+    }
+
+    public static TermFacts LoadFolder(string folder)
+    {
+        var errors = new List<InputError>();
+        return Build(FolderSource.Read(folder, errors), errors);
+    }
+
+    public static TermFacts LoadJson(string path)
+    {
+        var errors = new List<InputError>();
+        return Build(JsonSource.Read(path, errors), errors);
+    }
+
+    private static TermFacts Build(FactSource? source, List<InputError> errors)
+    {
+        var facts = source is null ? null : new FactsBuilder(source, errors).Build();
+        if (errors.Count > 0 || facts is null)
+        {
+            throw new InputException(Ordered(errors));
+        }
+
+        return facts;
+    }
+
+    /// <summary>By file and line; within a line in the order found (OrderBy is stable), which follows the columns as read.</summary>
+    private static List<InputError> Ordered(List<InputError> errors) =>
+        [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)];
+}

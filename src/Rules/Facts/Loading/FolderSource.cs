@@ -1,0 +1,58 @@
+namespace Compensation.Rules.Facts.Loading;
+
+/// <summary>Reads the CSV files of a facts folder into rows; term.csv is required, every other file optional.</summary>
+internal static class FolderSource
+{
+    public static FactSource? Read(string folder, List<InputError> errors)
+    {
+        if (!Directory.Exists(folder))
+        {
+            errors.Add(new InputError(folder, 0, "", "the facts folder does not exist"));
+            return null;
+        }
+
+        var term = ReadTerm(folder, errors);
+        var lists = new Dictionary<FactFile, IReadOnlyList<FactRow>>();
+        foreach (var file in FactFiles.Lists)
+        {
+            var table = ReadTable(folder, file, errors);
+            if (table is not null)
+            {
+                lists[file] = [.. table.Rows.Select(r => new CsvFactRow(r))];
+            }
+        }
+
+        return new FactSource(f => f.CsvName, term, lists);
+    }
+
+    private static FactRow? ReadTerm(string folder, List<InputError> errors)
+    {
+        var file = FactFiles.Term;
+        if (!File.Exists(Path.Combine(folder, file.CsvName)))
+        {
+            errors.Add(new InputError(file.CsvName, 0, "", "the file is missing; every term needs term.csv"));
+            return null;
+        }
+
+        var table = ReadTable(folder, file, errors);
+        if (table is null || !table.HasHeader)
+        {
+            return null;
+        }
+
+        if (table.Rows.Count != 1)
+        {
+            // Point at the first surplus row, or at the header when there is no row at all.
+            var line = table.Rows.Count == 0 ? 1 : table.Rows[1].Line;
+            errors.Add(new InputError(file.CsvName, line, "", $"expected exactly one row (the term), found {table.Rows.Count}"));
+        }
+
+        return table.Rows.Count > 0 ? new CsvFactRow(table.Rows[0]) : null;
+    }
+
+    private static CsvTable? ReadTable(string folder, FactFile file, List<InputError> errors)
+    {
+        var path = Path.Combine(folder, file.CsvName);
+        return File.Exists(path) ? CsvTable.Read(path, file.CsvName, file.Required, file.Optional, errors) : null;
+    }
+}

@@ -1,0 +1,451 @@
+using Compensation.Rules.Facts.Input;
+using Compensation.Rules.Facts.Loading;
+using YamlDotNet.RepresentationModel;
+
+namespace Compensation.Rules.Policy.Loading;
+
+/// <summary>
+/// Maps the YAML tree of a policy onto <see cref="SchoolPolicy"/> by hand, section by section, so
+/// each problem can be reported with its line and dotted field and none stops the others.
+/// Parameters a mode does not use are accepted and ignored (a plan may keep both rates on file);
+/// parameters a mode needs are required.
+/// </summary>
+internal sealed class PolicyMapper(YamlValues values)
+{
+    public SchoolPolicy? Map(YamlNode root)
+    {
+        if (values.Section(root, "", PolicyKeys.Root) is not { } doc)
+        {
+            return null;
+        }
+
+        var school = doc.Text("school", required: true);
+        var plan = doc.Text("plan", required: true);
+        var policy = new SchoolPolicy
+        {
+            School = school ?? "",
+            Plan = plan ?? "",
+            Source = doc.Text("source") ?? "",
+            Fees = Fees(doc.Section("fees", PolicyKeys.Fees)),
+            Subsidy = Subsidy(doc.Section("subsidy", PolicyKeys.Subsidy)),
+            Refunds = Refunds(doc.Section("refunds", PolicyKeys.Refunds)),
+            Waivers = Waivers(doc.Section("waivers", PolicyKeys.Waivers)),
+            Pay = Pay(doc.Section("pay", PolicyKeys.Pay)),
+            Stipends = Stipends(doc.Section("stipends", PolicyKeys.Stipends)),
+            Deductions = Deductions(doc.Section("deductions", PolicyKeys.Deductions)),
+            Awards = Awards(doc.Section("awards", PolicyKeys.Awards)),
+            Publication = Publication(doc.Section("publication", PolicyKeys.Publication)),
+        };
+        return values.Errors.Count == 0 ? policy : null;
+    }
+
+    private static FeePolicy Fees(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new FeePolicy();
+        }
+
+        var mode = s.Choice("mode", PolicyKeys.FeeModes, required: true);
+        var termFee = s.Amount("term_fee");
+        var rate = s.Amount("rate_per_lesson_hour");
+        var hours = s.Number("lesson_hours_per_day");
+        if (mode == FeeMode.FlatTerm)
+        {
+            RequirePositive(s, "term_fee", termFee, "mode is flat-term");
+        }
+        else if (mode == FeeMode.PerLessonHour)
+        {
+            Require(s, "rate_per_lesson_hour", "mode is per-lesson-hour");
+            RequirePositive(s, "lesson_hours_per_day", hours, "mode is per-lesson-hour");
+        }
+
+        return new FeePolicy
+        {
+            Mode = mode ?? FeeMode.Free,
+            TermFee = termFee ?? 0m,
+            RatePerLessonHour = rate ?? 0m,
+            LessonHoursPerDay = hours ?? 0m,
+            ProRataByDaysPerWeek = s.Boolean("pro_rata_days_per_week") ?? true,
+            ProRataJoin = s.Boolean("pro_rata_join") ?? true,
+            Cap = Cap(s.Section("cap", PolicyKeys.FeeCap)),
+            Clause = s.Clause(),
+        };
+    }
+
+    private static FeeCap? Cap(YamlSection? s) => s is null ? null : new FeeCap
+    {
+        PerTerm = s.Amount("per_term"),
+        PerLessonHour = s.Amount("per_lesson_hour"),
+        Clamp = s.Boolean("clamp") ?? false,
+        Clause = s.Clause(),
+    };
+
+    private static SubsidyPolicy Subsidy(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new SubsidyPolicy();
+        }
+
+        var mode = s.Choice("mode", PolicyKeys.SubsidyModes, required: true);
+        var perStudent = s.Amount("per_student");
+        if (mode == SubsidyMode.PerStudent)
+        {
+            Require(s, "per_student", "mode is per-student");
+        }
+
+        return new SubsidyPolicy { Mode = mode ?? SubsidyMode.None, PerStudent = perStudent ?? 0m, Clause = s.Clause() };
+    }
+
+    private RefundPolicy Refunds(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new RefundPolicy();
+        }
+
+        var withdrawal = s.Section("withdrawal", PolicyKeys.Withdrawal);
+        var surplus = s.Section("surplus", PolicyKeys.Surplus);
+        return new RefundPolicy
+        {
+            Absence = Absence(s.Section("absence", PolicyKeys.Absence)),
+            Withdrawal = withdrawal is null ? null : new WithdrawalRefundPolicy { Clause = withdrawal.Clause() },
+            Surplus = surplus is null
+                ? new SurplusPolicy()
+                : new SurplusPolicy { Mode = surplus.Choice("mode", PolicyKeys.SurplusModes, required: true) ?? SurplusMode.Keep, Clause = surplus.Clause() },
+        };
+    }
+
+    private AbsenceRefundPolicy? Absence(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        var defaults = new AbsenceRefundPolicy();
+        return new AbsenceRefundPolicy
+        {
+            MinServiceDays = s.Integer("min_service_days", 1) ?? defaults.MinServiceDays,
+            Statuses = DistinctChoices(s, "statuses", PolicyKeys.AbsenceStatuses, nonEmpty: true) ?? defaults.Statuses,
+            Clause = s.Clause(),
+        };
+    }
+
+    private WaiverPolicy Waivers(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new WaiverPolicy();
+        }
+
+        var categories = new Dictionary<string, WaiverCategory>(StringComparer.Ordinal);
+        foreach (var (code, keyNode, value, field) in s.Entries("categories") ?? [])
+        {
+            var codeOk = values.Id(keyNode, field) is not null;
+            if (values.Section(value, field, PolicyKeys.WaiverCategory) is { } c)
+            {
+                var name = c.Text("name", required: true);
+                var max = c.Percent("max_percent", required: true);
+                if (codeOk && name is not null && max is { } m)
+                {
+                    categories[code] = new WaiverCategory(name, m);
+                }
+            }
+        }
+
+        return new WaiverPolicy { Categories = categories, Clause = s.Clause() };
+    }
+
+    private PayPolicy Pay(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new PayPolicy();
+        }
+
+        var mode = s.Choice("mode", PolicyKeys.PayModes, required: true);
+        var rate = s.Amount("rate");
+        if (mode == PayMode.PerLesson)
+        {
+            Require(s, "rate", "mode is per-lesson");
+        }
+        else if (mode == PayMode.PerLessonHour)
+        {
+            Require(s, "rate", "mode is per-lesson-hour");
+        }
+
+        var floor = Bound(s.Section("floor", PolicyKeys.RateBound));
+        var ceiling = Bound(s.Section("ceiling", PolicyKeys.RateBound));
+        if (floor is not null && ceiling is not null && floor.Unit == ceiling.Unit && ceiling.Amount < floor.Amount)
+        {
+            s.Error("ceiling", $"the ceiling {ceiling.Amount} is below the floor {floor.Amount}");
+        }
+
+        var defaults = new PayPolicy();
+        return new PayPolicy
+        {
+            Mode = mode ?? defaults.Mode,
+            Rate = rate ?? 0m,
+            LessonHourMinutes = s.Integer("lesson_hour_minutes", 1) ?? defaults.LessonHourMinutes,
+            PoolIncludesSubsidies = s.Boolean("pool_includes_subsidies") ?? false,
+            PoolDeductsExpenses = DistinctChoices(s, "pool_deducts_expenses", Expense.Categories, nonEmpty: false) ?? defaults.PoolDeductsExpenses,
+            Floor = floor,
+            Ceiling = ceiling,
+            Clause = s.Clause(),
+        };
+    }
+
+    private static RateBound? Bound(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        var amount = s.Amount("amount", required: true);
+        var unit = s.Choice("unit", PolicyKeys.RateUnits);
+        var clamp = s.Boolean("clamp");
+        return amount is { } a ? new RateBound { Amount = a, Unit = unit ?? RateUnit.Lesson, Clamp = clamp ?? false, Clause = s.Clause() } : null;
+    }
+
+    private StipendPolicy Stipends(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new StipendPolicy();
+        }
+
+        var perDay = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (duty, keyNode, value, field) in s.Entries("per_day") ?? [])
+        {
+            var amount = values.Amount(value, field);
+            if (!PolicyKeys.PerDayDuties.Contains(duty, StringComparer.Ordinal))
+            {
+                values.Error(keyNode, field, $"unknown duty '{duty}'; expected one of {string.Join(", ", PolicyKeys.PerDayDuties)} (break-supervision is paid per_break)");
+            }
+            else if (amount is { } a)
+            {
+                perDay[duty] = a;
+            }
+        }
+
+        return new StipendPolicy
+        {
+            PerDay = perDay,
+            PerBreak = s.Amount("per_break"),
+            AdminDutyShare = AdminDutyShare(s.Section("admin_duty_share", PolicyKeys.AdminDutyShare)),
+            Clause = s.Clause(),
+        };
+    }
+
+    private static AdminDutyShare? AdminDutyShare(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        var percent = s.Percent("percent", required: true);
+        var lessonValue = s.Amount("lesson_value", required: true);
+
+        // The share is converted to whole lessons by dividing by the lesson value.
+        if (lessonValue == 0m)
+        {
+            s.Error("lesson_value", "must be more than 0: the share is divided by it");
+        }
+
+        return new AdminDutyShare { Percent = percent ?? 0m, LessonValue = lessonValue ?? 0m, Clause = s.Clause() };
+    }
+
+    private DeductionPolicy Deductions(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new DeductionPolicy();
+        }
+
+        var rules = new List<DeductionRulePolicy>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kindOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (node, field) in s.Items("rules") ?? [])
+        {
+            if (values.Section(node, field, PolicyKeys.DeductionRule) is { } r && Rule(r, ids, kindOwners) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return new DeductionPolicy { Base = s.Choice("base", PolicyKeys.DeductionBases) ?? DeductionBase.LessonPay, Rules = rules };
+    }
+
+    private DeductionRulePolicy? Rule(YamlSection r, Dictionary<string, string> ids, Dictionary<string, string> kindOwners)
+    {
+        var id = r.Id("id", required: true);
+        if (id is not null && !ids.TryAdd(id, r.Field))
+        {
+            r.Error("id", $"duplicate rule id '{id}' (also {ids[id]})");
+        }
+
+        var kinds = RuleKinds(r, id, kindOwners);
+        var each = r.Choice("each", PolicyKeys.DeductionEaches, required: true);
+        var percent = r.Percent("percent");
+        if (each == DeductionEach.Percent)
+        {
+            Require(r, "percent", "each is percent");
+        }
+
+        var range = Range(r);
+        if (each == DeductionEach.Decided && range is null && !r.Has("range"))
+        {
+            r.Missing("range", "required when each is decided: [min, max] percent the review group may decide");
+        }
+
+        var escalation = Escalation(r.Section("escalation", PolicyKeys.Escalation));
+        var scope = r.Choice("scope", PolicyKeys.Scopes);
+        if (id is null || kinds is null || each is null)
+        {
+            return null;
+        }
+
+        return new DeductionRulePolicy
+        {
+            Id = id,
+            Kinds = kinds,
+            Each = each.Value,
+            Percent = percent ?? 0m,
+            Range = range,
+            Escalation = escalation,
+            Scope = scope ?? DeductionScope.Month,
+            Clause = r.Clause(),
+        };
+    }
+
+    /// <summary>Known conduct kinds, each deducted by one rule only: two rules for one event would deduct it twice.</summary>
+    private List<string>? RuleKinds(YamlSection r, string? ruleId, Dictionary<string, string> kindOwners)
+    {
+        var kinds = DistinctChoices(r, "kinds", ConductEvent.Kinds, nonEmpty: true, required: true);
+        if (kinds is null || ruleId is null)
+        {
+            return kinds;
+        }
+
+        var items = r.Items("kinds") ?? [];
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            // When the kinds were read without error they match the list items one for one.
+            if (!kindOwners.TryAdd(kinds[i], ruleId) && kindOwners[kinds[i]] != ruleId)
+            {
+                values.Error(items[i].Node, items[i].Field, $"conduct kind '{kinds[i]}' is already deducted by rule '{kindOwners[kinds[i]]}'");
+            }
+        }
+
+        return kinds;
+    }
+
+    private (decimal Min, decimal Max)? Range(YamlSection r)
+    {
+        if (r.Node("range") is not { } node || values.Items(node, r.Path("range")) is not { } items)
+        {
+            return null;
+        }
+
+        if (items.Count != 2)
+        {
+            values.Error(node, r.Path("range"), $"expected [min, max], two percentages, got {items.Count} values");
+            return null;
+        }
+
+        var min = values.Percent(items[0].Node, items[0].Field);
+        var max = values.Percent(items[1].Node, items[1].Field);
+        if (min is { } lo && max is { } hi)
+        {
+            if (lo <= hi)
+            {
+                return (lo, hi);
+            }
+
+            values.Error(node, r.Path("range"), $"the minimum {lo} is above the maximum {hi}");
+        }
+
+        return null;
+    }
+
+    private static Escalation? Escalation(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        var at = s.Integer("at", 1, required: true);
+        var percent = s.Percent("percent", required: true);
+        var mode = s.Choice("mode", PolicyKeys.EscalationModes);
+        return at is { } a && percent is { } p ? new Escalation(a, p, mode ?? EscalationMode.Replace) : null;
+    }
+
+    private static AwardPolicy Awards(YamlSection? s) =>
+        s is null ? new AwardPolicy() : new AwardPolicy { Reserve = s.Amount("reserve"), Clause = s.Clause() };
+
+    private static PublicationPolicy Publication(YamlSection? s) =>
+        s is null ? new PublicationPolicy() : new PublicationPolicy { LegalBasis = s.Text("legal_basis") ?? "", ComplaintPhone = s.Text("complaint_phone") ?? "" };
+
+    /// <summary>A list of distinct values from a fixed set; null when absent or when any item is wrong (reported).</summary>
+    private List<string>? DistinctChoices(YamlSection s, string key, IReadOnlyList<string> allowed, bool nonEmpty, bool required = false)
+    {
+        var items = s.Items(key, required);
+        if (items is null)
+        {
+            return null;
+        }
+
+        if (nonEmpty && items.Count == 0)
+        {
+            s.Error(key, $"expected at least one of {string.Join(", ", allowed)}");
+            return null;
+        }
+
+        var result = new List<string>();
+        var ok = true;
+        foreach (var (node, field) in items)
+        {
+            var text = values.Text(node, field);
+            var problem = text is null ? null : TextValues.Choice(text, allowed) ?? (result.Contains(text, StringComparer.Ordinal) ? $"'{text}' is listed twice" : null);
+            if (text is not null && problem is null)
+            {
+                result.Add(text);
+                continue;
+            }
+
+            if (problem is not null)
+            {
+                values.Error(node, field, problem);
+            }
+
+            ok = false;
+        }
+
+        return ok ? result : null;
+    }
+
+    private static void Require(YamlSection s, string key, string condition)
+    {
+        if (!s.Has(key))
+        {
+            s.Missing(key, $"required when {condition}");
+        }
+    }
+
+    private static void RequirePositive(YamlSection s, string key, decimal? value, string condition)
+    {
+        if (!s.Has(key))
+        {
+            s.Missing(key, $"required when {condition}");
+        }
+        else if (value == 0m)
+        {
+            s.Error(key, $"must be more than 0 when {condition}");
+        }
+    }
+}
