@@ -40,6 +40,7 @@ public sealed record FamilyLine
     /// <summary>The student's service days in the enrolment (from start to the term's end).</summary>
     public required int ServiceDays { get; init; }
 
+    /// <summary>Service days from start to last day, less the days marked absent or on leave.</summary>
     public required int DaysAttended { get; init; }
 
     /// <summary>The fee before cap, subsidy and waiver (for per-lesson-hour plans: the months' charges added up).</summary>

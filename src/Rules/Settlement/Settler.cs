@@ -65,6 +65,7 @@ public static class Settler
         var capped = session.All<CappedFee>().ToDictionary(p => p.StudentId, StringComparer.Ordinal);
         var refunds = session.All<FeeRefund>().ToLookup(r => r.StudentId, StringComparer.Ordinal);
         var charges = session.All<FeeCharge>().ToLookup(c => c.StudentId, StringComparer.Ordinal);
+        var missed = session.All<StudentAbsences>().ToDictionary(a => a.StudentId, a => a.Marks.Select(m => m.Date).ToHashSet(), StringComparer.Ordinal);
         var lines = new List<FamilyLine>();
         foreach (var account in session.All<FamilyAccount>().OrderBy(a => a.StudentId, StringComparer.Ordinal))
         {
@@ -92,7 +93,7 @@ public static class Settler
                 ClassName = e.ClassName,
                 DaysPerWeek = e.DaysPerWeek,
                 ServiceDays = schedules[e.StudentId].Days.Count,
-                DaysAttended = capped[e.StudentId].DaysAttended,
+                DaysAttended = schedules[e.StudentId].ServedDays.Count(d => !missed.TryGetValue(e.StudentId, out var m) || !m.Contains(d)),
                 Charged = p.Charged,
                 CapReduction = p.CapReduction,
                 Subsidy = p.Subsidy,

@@ -233,4 +233,13 @@ public sealed class Yongqiao002S1Scenario
 
     [Fact]
     public void NothingIsReported() => Samples.AssertFindingCodes(R);
+
+    [Fact]
+    public void DaysAttended_AreTheServiceDaysLessTheDaysMissed()
+    {
+        var r = Settled.Value;
+        Assert.Equal(20 - 6, r.Family("S06").DaysAttended); // 20 service days, 6 on leave (03-31 … 04-08)
+        Assert.Equal(20 - 5, r.Family("S07").DaysAttended); // 5 absent 03-24 … 03-28
+        Assert.Equal(12, r.Family("S03").DaysAttended);     // Mon, Wed, Fri: 12 service days, none missed
+    }
 }
