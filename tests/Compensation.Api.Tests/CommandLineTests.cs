@@ -75,6 +75,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Rules_ListsWhatThePolicySwitchesOnWithClauses()
+    {
+        var (code, output, _) = Run("rules", Path.Combine(Sample("p3-001-per-lesson"), "policy.yaml"));
+        Assert.Equal(0, code);
+        Assert.Contains("stipends.admin-duty-share", output);
+        Assert.Contains("deductions.review/incident", output);
+        Assert.DoesNotContain("pay.pool", output);
+    }
+
+    [Fact]
     public void AnUnknownVerb_PrintsUsage() => Assert.Equal(3, Run("pay", "x").Code);
 
     private static void CopyFolder(string from, string to)

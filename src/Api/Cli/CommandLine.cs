@@ -9,6 +9,7 @@ namespace Compensation.Api.Cli;
 /// <summary>
 /// compensation settle POLICY FACTS [--out FILE]   settle a term and print its summary
 /// compensation explain POLICY FACTS ID             print the explanation tree of one line
+/// compensation rules POLICY                        list the rules the policy switches on
 /// Exit codes: 0 settled, 1 settled with error findings, 2 bad input, 3 usage.
 /// </summary>
 public static class CommandLine
@@ -18,14 +19,20 @@ public static class CommandLine
           compensation settle  <policy.yaml> <facts-folder|facts.json> [--out settlement.json]
           compensation explain <policy.yaml> <facts-folder|facts.json> <line-id>
           compensation settle  <sample-folder>      (a folder with policy.yaml and facts/)
+          compensation rules   <policy.yaml>        (the rules the policy switches on)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length < 2 || args[0] is not ("settle" or "explain"))
+        if (args.Length < 2 || args[0] is not ("settle" or "explain" or "rules"))
         {
             stderr.WriteLine(Usage);
             return 3;
+        }
+
+        if (args[0] == "rules")
+        {
+            return RulesPrinter.Print(args[1], stdout, stderr);
         }
 
         var positional = new List<string>();

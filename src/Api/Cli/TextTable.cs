@@ -20,7 +20,7 @@ public sealed class TextTable(params string[] headers)
             {
                 var cell = c < row.Length ? row[c] : "";
                 var pad = new string(' ', widths[c] - Width(cell));
-                var numeric = index > 0 && cell.Length > 0 && (char.IsDigit(cell[^1]) || cell == "-") && !cell.Any(char.IsLetter);
+                var numeric = index > 0 && IsNumber(cell);
                 sb.Append(numeric ? pad + cell : cell + pad);
                 if (c < headers.Length - 1)
                 {
@@ -35,6 +35,9 @@ public sealed class TextTable(params string[] headers)
             }
         }
     }
+
+    private static bool IsNumber(string s) =>
+        s.Length > 0 && s.All(c => char.IsAsciiDigit(c) || c is '.' or '-') && char.IsAsciiDigit(s[^1]);
 
     private static int Width(string s) => s.Sum(ch => ch >= 0x1100 && (ch <= 0x115F || (ch >= 0x2E80 && ch <= 0xA4CF) || (ch >= 0xAC00 && ch <= 0xD7A3) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFF00 && ch <= 0xFF60) || (ch >= 0xFFE0 && ch <= 0xFFE6)) ? 2 : 1);
 }
