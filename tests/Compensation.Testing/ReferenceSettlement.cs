@@ -229,6 +229,7 @@ public static class ReferenceSettlement
             var payable = beforeWaiver - waived;
 
             long absenceRefunds = 0;
+            long refundedDays = 0;
             var runs = 0;
             if (absence is not null && days > 0 && marks.TryGetValue(e.StudentId, out var byDay))
             {
@@ -243,7 +244,9 @@ public static class ReferenceSettlement
 
                     if (run >= absence.MinServiceDays)
                     {
-                        absenceRefunds += RoundDiv(payable * run, days);
+                        // A family's refunds are rounded cumulatively, so together they never exceed the payable.
+                        absenceRefunds += RoundDiv(payable * (refundedDays + run), days) - RoundDiv(payable * refundedDays, days);
+                        refundedDays += run;
                         runs++;
                     }
 
@@ -254,7 +257,7 @@ public static class ReferenceSettlement
             long withdrawal = 0;
             if (policy.Refunds.Withdrawal is not null && days - served > 0)
             {
-                withdrawal = RoundDiv(payable * (days - served), days);
+                withdrawal = RoundDiv(payable * (refundedDays + days - served), days) - RoundDiv(payable * refundedDays, days);
             }
 
             fam[i] = new FamilyWork(e.StudentId, full, days, charged, capReduction, subsidy, waived, payable, absenceRefunds, runs, withdrawal, paid.GetValueOrDefault(e.StudentId));
@@ -771,6 +774,11 @@ public static class ReferenceSettlement
     /// <summary>round(amount × dpw/5 × D/F) in fen, each factor only when the plan asks for it and it is not 1.</summary>
     private static long ProRata(long amount, int dpw, int days, int full, bool byDays, bool byJoin)
     {
+        if (full == 0)
+        {
+            return 0; // no service day in the whole term: nothing to charge
+        }
+
         long num = amount, den = 1;
         if (byDays)
         {
@@ -778,7 +786,7 @@ public static class ReferenceSettlement
             den *= 5;
         }
 
-        if (byJoin && full > 0)
+        if (byJoin)
         {
             num *= days;
             den *= full;

@@ -93,4 +93,12 @@ public class FeeRuleTests
         var rule = new PerStudentSubsidyRule(new SubsidyPolicy { Mode = SubsidyMode.PerStudent, PerStudent = 60m });
         Assert.Equal(Money.Of(60m), Fire<SubsidyShare>(rule, capped).Single().Amount); // min(180, 60) = 60
     }
+
+    [Fact]
+    public void AStudentWithNoServiceDayInTheTerm_IsChargedNothing()
+    {
+        // Mondays only, in a term whose only Monday is a holiday: F = 0, so nothing is charged (not 350 × 1/5).
+        var rule = new FlatTermFeeRule(new FeePolicy { Mode = FeeMode.FlatTerm, TermFee = 350m });
+        Assert.Equal(Money.Zero, Fire<FeeCharge>(rule, Schedule("S1", 1, 0, 0)).Single().Amount);
+    }
 }

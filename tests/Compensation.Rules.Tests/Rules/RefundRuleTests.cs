@@ -66,4 +66,29 @@ public class RefundRuleTests
         Assert.Equal(9, refund.Days); // 14 service days − 5 served
         Assert.Equal(Money.Of(385.71m), refund.Amount); // 600 × 9 / 14 = 385.714… → 385.71
     }
+
+    [Fact]
+    public void AbsenceThenWithdrawal_NeverRefundMoreThanTheFamilyPays()
+    {
+        // P = 233.33, D = 12 service days (Mar 3–18), absent Mar 3–10 (6 days), withdrawn after Mar 10.
+        // Rounded line by line: 233.33 × 6/12 = 116.665 → 116.67 twice = 233.34, a fen more than P.
+        // Rounded cumulatively: absence round(233.33 × 6/12) = 116.67; withdrawal
+        // round(233.33 × 12/12) − round(233.33 × 6/12) = 233.33 − 116.67 = 116.66; total 233.33 = P.
+        var calendar = new ServiceCalendar(new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 18), []);
+        var days = calendar.StudentDays([1, 2, 3, 4, 5], calendar.Start, calendar.End);
+        var served = calendar.StudentDays([1, 2, 3, 4, 5], calendar.Start, new DateOnly(2025, 3, 10));
+        var schedule = Given(new StudentSchedule("S1", 5, days.Count, days, served, new DateOnly(2025, 3, 10)), "fees.schedule:S1");
+        var payable = Given(new FeePayable("S1", Money.Of(233.33m), Money.Zero, Money.Zero, Money.Zero, Money.Of(233.33m), null, 0m), "waivers.hardship:S1");
+        var spell = Given(new AbsenceSpell("S1", new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 10), 6), "refunds.absence-spell:S1:2025-03-03");
+        var absence = Fire<FeeRefund>(new AbsenceRefundRule(), spell, payable, schedule).Single();
+
+        var schedule2 = Given(new StudentSchedule("S1", 5, days.Count, days, served, new DateOnly(2025, 3, 10)), "fees.schedule:S1");
+        var payable2 = Given(new FeePayable("S1", Money.Of(233.33m), Money.Zero, Money.Zero, Money.Zero, Money.Of(233.33m), null, 0m), "waivers.hardship:S1");
+        var spell2 = Given(new AbsenceSpell("S1", new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 10), 6), "refunds.absence-spell:S1:2025-03-03");
+        var withdrawal = Fire<FeeRefund>(new WithdrawalRefundRule(), spell2, payable2, schedule2).Single();
+
+        Assert.Equal(Money.Of(116.67m), absence.Amount);
+        Assert.Equal(Money.Of(116.66m), withdrawal.Amount);
+        Assert.Equal(Money.Of(233.33m), absence.Amount + withdrawal.Amount);
+    }
 }

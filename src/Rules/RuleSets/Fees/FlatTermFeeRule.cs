@@ -25,6 +25,11 @@ public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
     /// <summary>round(fee × dpw/5 × D/F): the one rounding of a flat fee.</summary>
     internal static (Money Amount, string Zh, string En) Compute(decimal fee, StudentSchedule s, bool byDays, bool byJoin)
     {
+        if (s.FullTermDays == 0)
+        {
+            return (Money.Zero, "本学期无服务日：0.00", "no service day in the term: 0.00");
+        }
+
         var exact = fee;
         var zh = $"{N(fee)}";
         if (byDays && s.DaysPerWeek != 5)
@@ -33,7 +38,7 @@ public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
             zh += $" × {N(s.DaysPerWeek)}/5";
         }
 
-        if (byJoin && s.Days.Count != s.FullTermDays && s.FullTermDays > 0)
+        if (byJoin && s.Days.Count != s.FullTermDays)
         {
             exact = exact * s.Days.Count / s.FullTermDays;
             zh += $" × {N(s.Days.Count)}/{N(s.FullTermDays)}";

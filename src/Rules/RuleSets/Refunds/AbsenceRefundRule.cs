@@ -5,7 +5,10 @@ using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Refunds;
 
-/// <summary>002 §1 一(一): 退还部分课后服务费: the spell's days at the family's daily rate, round(payable × days / D).</summary>
+/// <summary>
+/// 002 §1 一(一): 退还部分课后服务费: each spell's days at the family's daily rate (payable ÷ D),
+/// spells in date order, rounded cumulatively (see <see cref="RefundRounding"/>).
+/// </summary>
 [Rule("refunds.absence", Priority = 55)]
 [Title("缺勤退费", "Absence refund")]
 [Clause("002 §1 一(一)")]
@@ -14,21 +17,25 @@ public sealed class AbsenceRefundRule : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FeeRefund>();
-        rule.Match<AbsenceSpell>()
-            .Join<FeePayable, string>(static s => s.StudentId, static p => p.StudentId)
-            .Join<StudentSchedule, string>(static s => s.StudentId, static s => s.StudentId)
-            .Then((ctx, spell, payable, schedule) =>
+        rule.Reads<FeePayable>().Reads<StudentSchedule>();
+        rule.Aggregate<AbsenceSpell>().GroupBy(static s => s.StudentId).Then((ctx, student, spells) =>
+        {
+            var payable = ctx.Where<FeePayable>(static p => p.StudentId, student).Single();
+            var schedule = ctx.Where<StudentSchedule>(static s => s.StudentId, student).Single();
+            var d = schedule.Days.Count;
+            var before = 0;
+            foreach (var spell in spells.OrderBy(s => s.From))
             {
-                if (schedule.Days.Count == 0)
-                {
-                    return;
-                }
-
-                var amount = Money.Round(payable.Payable.Yuan * spell.Days / schedule.Days.Count);
-                ctx.Insert(new FeeRefund(spell.StudentId, FeeRefundKind.Absence, spell.Days, spell.From, spell.To, amount),
-                    spell.StudentId + ":" + D(spell.From), [spell, payable, schedule], new Bilingual(
-                        $"应缴 {Y(payable.Payable)} × 缺席 {N(spell.Days)} 日 / 服务 {N(schedule.Days.Count)} 日 = {Y(amount)}",
-                        $"payable {Y(payable.Payable)} × {N(spell.Days)} days missed / {N(schedule.Days.Count)} service days = {Y(amount)}"));
-            });
+                var amount = RefundRounding.For(payable.Payable, before, spell.Days, d);
+                var sentence = before == 0
+                    ? new Bilingual($"应缴 {Y(payable.Payable)} × 缺席 {N(spell.Days)} 日 / 服务 {N(d)} 日 = {Y(amount)}",
+                        $"payable {Y(payable.Payable)} × {N(spell.Days)} days missed / {N(d)} service days = {Y(amount)}")
+                    : new Bilingual($"应缴 {Y(payable.Payable)} × (已退 {N(before)} + 本次 {N(spell.Days)}) 日 / {N(d)} 日 − 已退部分 = {Y(amount)}（累计四舍五入）",
+                        $"payable {Y(payable.Payable)} × ({N(before)} refunded + {N(spell.Days)}) days / {N(d)} − what was refunded = {Y(amount)} (rounded cumulatively)");
+                ctx.Insert(new FeeRefund(student, FeeRefundKind.Absence, spell.Days, spell.From, spell.To, amount),
+                    student + ":" + D(spell.From), [spell, payable, schedule], sentence);
+                before += spell.Days;
+            }
+        });
     }
 }

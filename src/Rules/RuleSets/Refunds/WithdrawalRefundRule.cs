@@ -5,7 +5,10 @@ using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Refunds;
 
-/// <summary>001 篇四: 不能继续参加的，按实际上课时间进行清算费用，结余的退还: the days after the last day served, at the daily rate.</summary>
+/// <summary>
+/// 001 篇四: 不能继续参加的，按实际上课时间进行清算费用，结余的退还: the days after the last day served,
+/// at the daily rate, after any absence spells (rounded cumulatively, see <see cref="RefundRounding"/>).
+/// </summary>
 [Rule("refunds.withdrawal", Priority = 55)]
 [Title("中途退出退费", "Withdrawal refund")]
 [Clause("001 篇四")]
@@ -14,17 +17,25 @@ public sealed class WithdrawalRefundRule : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FeeRefund>();
+        rule.Reads<AbsenceSpell>();
         rule.Match<FeePayable>()
             .Join<StudentSchedule, string>(static p => p.StudentId, static s => s.StudentId, static s => s.DaysAfterWithdrawal > 0)
             .Then((ctx, payable, schedule) =>
             {
                 var days = schedule.DaysAfterWithdrawal;
-                var amount = Money.Round(payable.Payable.Yuan * days / schedule.Days.Count);
+                var d = schedule.Days.Count;
+                var spells = ctx.Where<AbsenceSpell>(static s => s.StudentId, payable.StudentId);
+                var before = spells.Sum(s => s.Days);
+                var amount = RefundRounding.For(payable.Payable, before, days, d);
                 var from = schedule.Days[schedule.ServedDays.Count];
+                var last = D(schedule.LastDay!.Value);
+                var sentence = before == 0
+                    ? new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × 未服务 {N(days)} 日 / 服务 {N(d)} 日 = {Y(amount)}",
+                        $"withdrew after {last}: payable {Y(payable.Payable)} × {N(days)} days not served / {N(d)} service days = {Y(amount)}")
+                    : new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × (缺勤已退 {N(before)} + 未服务 {N(days)}) 日 / {N(d)} 日 − 已退部分 = {Y(amount)}（累计四舍五入）",
+                        $"withdrew after {last}: payable {Y(payable.Payable)} × ({N(before)} refunded + {N(days)} not served) days / {N(d)} − what was refunded = {Y(amount)} (rounded cumulatively)");
                 ctx.Insert(new FeeRefund(payable.StudentId, FeeRefundKind.Withdrawal, days, from, schedule.Days[^1], amount),
-                    payable.StudentId, [payable, schedule], new Bilingual(
-                        $"{D(schedule.LastDay!.Value)} 后退出：应缴 {Y(payable.Payable)} × 未服务 {N(days)} 日 / 服务 {N(schedule.Days.Count)} 日 = {Y(amount)}",
-                        $"withdrew after {D(schedule.LastDay!.Value)}: payable {Y(payable.Payable)} × {N(days)} days not served / {N(schedule.Days.Count)} service days = {Y(amount)}"));
+                    payable.StudentId, spells.Select(s => s.Id).Prepend(schedule.Id).Prepend(payable.Id).ToArray(), sentence);
             });
     }
 }
