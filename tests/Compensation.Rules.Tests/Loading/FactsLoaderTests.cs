@@ -207,6 +207,7 @@ public class FactsLoaderTests
     [InlineData("staff.csv", "staff_id,name,role,external\nT1,A,teacher,yes\nT2,B,teacher,\n", 2, "external", "expected true or false, got 'yes'")]
     [InlineData("conduct.csv", "event_id,staff_id,date,kind,lesson_id\nC1,T2,2025-03-04,no-show,L2\n", 2, "lesson_id", "lesson 'L2' was given by staff 'T1', not 'T2'")]
     [InlineData("conduct.csv", "event_id,staff_id,date,kind,lesson_id\nC1,T1,2025-03-04,no-show,L9\n", 2, "lesson_id", "unknown lesson 'L9': not in lessons.csv")]
+    [InlineData("conduct.csv", "event_id,staff_id,date,kind,lesson_id\nC1,T1,2025-03-05,no-show,L2\n", 2, "lesson_id", "lesson 'L2' was on 2025-03-04, not on the event's date 2025-03-05")]
     [InlineData("conduct.csv", "event_id,staff_id,date,kind\nC1,T1,2025-03-04,asleep\n", 2, "kind", "expected one of no-show, late, early-leave, swap, handover, complaint, perfunctory, incident, got 'asleep'")]
     [InlineData("conduct.csv", "event_id,staff_id,date,kind,decided_percent\nC1,T1,2025-03-04,incident,150\n", 2, "decided_percent", "expected a percentage from 0 to 100, got '150'")]
     [InlineData("hardship.csv", "approval_id,student_id,category,waiver_percent,approved_on,approved_by\nH1,S2,dibao,-1,2025-02-20,Z\n", 2, "waiver_percent", "expected a percentage from 0 to 100, got '-1'")]

@@ -103,6 +103,15 @@ public class PayRuleTests
     }
 
     [Fact]
+    public void APoolPlanWithNoLessons_IsAFinding()
+    {
+        var term = new TermInfo("T", "School", new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 28));
+        Assert.Equal("pool-no-lessons", Fire<FindingFact>(new PoolWithoutLessonsRule(), term).Single().Code);
+        var lesson = new LessonDelivered("L1", "T1", new DateOnly(2025, 3, 3), "1", 40, "g");
+        Assert.Empty(Fire<FindingFact>(new PoolWithoutLessonsRule(), term, lesson));
+    }
+
+    [Fact]
     public void APayRateBelowTheFloor_IsAFinding()
     {
         var rate = Given(new PayRate(50m, "lesson-hour", false), "pay.rate:fixed");

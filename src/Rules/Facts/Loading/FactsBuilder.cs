@@ -21,7 +21,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
     private readonly HashSet<string> _staffIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Enrolment> _enrolments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<DateOnly>> _studentDays = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _lessonStaff = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Staff, string? Date)> _lessonStaff = new(StringComparer.Ordinal);
 
     /// <summary>The facts, or null when the term itself could not be read (the errors say why).</summary>
     public TermFacts? Build()
@@ -111,7 +111,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
         {
             if (row.Get("lesson_id") is { } id)
             {
-                _lessonStaff.TryAdd(id, row.Get("staff_id"));
+                _lessonStaff.TryAdd(id, (row.Get("staff_id"), row.Get("date")));
             }
         }
     }
@@ -352,21 +352,26 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
         InTerm(r, "date", date);
         if (lessonId is not null)
         {
-            CheckLesson(r, lessonId, staffKnown ? staffId : null);
+            CheckLesson(r, lessonId, staffKnown ? staffId : null, date);
         }
 
         return r.Ok ? new ConductEvent(id!, staffId!, date!.Value, kind!, decided, lessonId, note) : null;
     }
 
-    private void CheckLesson(FieldReader r, string lessonId, string? staffId)
+    private void CheckLesson(FieldReader r, string lessonId, string? staffId, DateOnly? date)
     {
-        if (!_lessonStaff.TryGetValue(lessonId, out var lessonStaff))
+        if (!_lessonStaff.TryGetValue(lessonId, out var lesson))
         {
             r.Error("lesson_id", $"unknown lesson '{lessonId}': not in {source.Label(FactFiles.Lessons)}");
         }
-        else if (staffId is not null && lessonStaff is not null && lessonStaff != staffId)
+        else if (staffId is not null && lesson.Staff is not null && lesson.Staff != staffId)
         {
-            r.Error("lesson_id", $"lesson '{lessonId}' was given by staff '{lessonStaff}', not '{staffId}'");
+            r.Error("lesson_id", $"lesson '{lessonId}' was given by staff '{lesson.Staff}', not '{staffId}'");
+        }
+        else if (date is { } d && lesson.Date is not null && lesson.Date != Dates.Iso(d))
+        {
+            // The event and the lesson it names must be the same day: the deduction is counted in that day's month.
+            r.Error("lesson_id", $"lesson '{lessonId}' was on {lesson.Date}, not on the event's date {Dates.Iso(d)}");
         }
     }
 

@@ -1,0 +1,29 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Facts.Input;
+
+namespace Compensation.Rules.RuleSets.Pay;
+
+/// <summary>002 §1 二(三)2 divides the pool by the term's lessons: with none recorded, nothing is shared, and that is reported.</summary>
+[Rule("pay.pool-without-lessons", Priority = 20)]
+[Title("无课时可分配", "Pool with no lessons")]
+[Clause("002 §1 二(三)2")]
+public sealed class PoolWithoutLessonsRule : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        rule.Produces<FindingFact>();
+        rule.Reads<LessonDelivered>();
+        rule.Match<TermInfo>().Then((ctx, term) =>
+        {
+            if (ctx.All<LessonDelivered>().Count > 0)
+            {
+                return;
+            }
+
+            var message = new Bilingual("本学期没有课时记录，辅导补助总额无法分配，留在经费中", "no lessons were recorded this term: the pool cannot be shared and stays in the fund");
+            ctx.Insert(new FindingFact("pool-no-lessons", Severity.Error, "pay", message), "none", [term], message);
+        });
+    }
+}
