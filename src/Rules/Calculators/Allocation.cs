@@ -56,6 +56,11 @@ public static class Allocation
         }
 
         var totalFen = total.Fen;
+        if (AllEqual(weights))
+        {
+            return EqualShares(totalFen, keys);
+        }
+
         var floors = new long[n];
         var remainders = new decimal[n];
         long given = 0;
@@ -91,6 +96,49 @@ public static class Allocation
         for (var i = 0; i < n; i++)
         {
             result[i] = Money.FromFen(floors[i]);
+        }
+
+        return result;
+    }
+
+    private static bool AllEqual(IReadOnlyList<decimal> weights)
+    {
+        for (var i = 1; i < weights.Count; i++)
+        {
+            if (weights[i] != weights[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Equal weights: every part gets the floor share, the fen left over go to the first keys in ordinal order (every remainder ties).</summary>
+    private static Money[] EqualShares(long totalFen, IReadOnlyList<string> keys)
+    {
+        var n = keys.Count;
+        var share = totalFen / n;
+        var left = totalFen - (share * n);
+        var result = new Money[n];
+        var baseShare = Money.FromFen(share);
+        Array.Fill(result, baseShare);
+        if (left > 0)
+        {
+            var order = new int[n];
+            var sortKeys = new string[n];
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+                sortKeys[i] = keys[i];
+            }
+
+            Array.Sort(sortKeys, order, StringComparer.Ordinal);
+            var plusOne = Money.FromFen(share + 1);
+            for (var k = 0; k < left; k++)
+            {
+                result[order[k]] = plusOne;
+            }
         }
 
         return result;

@@ -199,7 +199,7 @@ public static class Settler
     {
         var titles = session.Rules.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
         var result = new Dictionary<string, ExplanationEntry>(StringComparer.Ordinal);
-        foreach (var f in session.All<DerivedFact>())
+        foreach (var f in session.Unordered<DerivedFact>())
         {
             var p = f.Provenance;
             result[f.Id] = new ExplanationEntry(f.Id, p.RuleId, titles[p.RuleId], p.Clause, p.Explanation, p.SourceIds);

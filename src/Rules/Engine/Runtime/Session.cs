@@ -120,21 +120,40 @@ public sealed class Session
             return (IReadOnlyList<T>)cached.List;
         }
 
-        var result = new List<T>(count);
+        var items = new T[count];
+        var keys = new string[count];
+        var i = 0;
         foreach (var (type, list) in _byType)
         {
             if (typeof(T).IsAssignableFrom(type))
             {
                 foreach (var f in list)
                 {
-                    result.Add((T)f);
+                    items[i] = (T)f;
+                    keys[i] = f.Id;
+                    i++;
                 }
             }
         }
 
-        result.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        _allCache[typeof(T)] = (count, result);
-        return result;
+        Array.Sort(keys, items, StringComparer.Ordinal);
+        _allCache[typeof(T)] = (count, items);
+        return items;
+    }
+
+    /// <summary>Every fact of type T (or a subtype) in no particular order: for callers that index or sort them themselves.</summary>
+    public IEnumerable<T> Unordered<T>() where T : class, IFact
+    {
+        foreach (var (type, list) in _byType)
+        {
+            if (typeof(T).IsAssignableFrom(type))
+            {
+                foreach (var f in list)
+                {
+                    yield return (T)f;
+                }
+            }
+        }
     }
 
     private void Add(IFact fact, CompiledRule? producer)
@@ -206,7 +225,7 @@ public sealed class Session
             AddToIndex(rule.OwnIndexes[position], key, fact);
             if (rule.AnchorIndexes[position].TryGetValue(key, out var anchors))
             {
-                foreach (var anchor in anchors.ToArray())
+                foreach (var anchor in anchors)
                 {
                     var tuple = new IFact[n];
                     tuple[0] = anchor;
@@ -238,7 +257,7 @@ public sealed class Session
             return;
         }
 
-        foreach (var c in candidates.ToArray())
+        foreach (var c in candidates)
         {
             tuple[j] = c;
             Extend(rule, tuple, j + 1, fixedPosition);
@@ -302,10 +321,15 @@ public sealed class Session
 
             foreach (var key in keys)
             {
-                var members = groups[key];
-                members.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-                var ids = members.ConvertAll(m => m.Id).ToArray();
-                var activation = new Activation(rule, [key, agg.ToTypedList(members)], ids);
+                var members = groups[key].ToArray();
+                var ids = new string[members.Length];
+                for (var i = 0; i < members.Length; i++)
+                {
+                    ids[i] = members[i].Id;
+                }
+
+                Array.Sort(ids, members, StringComparer.Ordinal);
+                var activation = new Activation(rule, [key, agg.ToTypedList([.. members])], ids);
                 _agenda.Enqueue(activation, activation);
             }
         }

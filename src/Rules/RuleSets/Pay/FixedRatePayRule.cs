@@ -23,15 +23,23 @@ public sealed class FixedRatePayRule(PayPolicy pay) : Rule
         var rate = EffectiveRate;
         var unitZh = pay.Mode == PayMode.PerLessonHour ? "课时" : "节";
         rule.Produces<LessonPay>();
-        rule.Match<LessonDelivered>(static l => true).Then((ctx, lesson) =>
+        // Lessons of the same length are paid the same, with the same sentence: one per length.
+        var byMinutes = new Dictionary<int, (Money Amount, Bilingual Sentence)>();
+        rule.Match<LessonDelivered>().Then((ctx, lesson) =>
         {
             var units = Units(lesson, pay);
-            var amount = Money.Round(rate * units);
-            var sentence = pay.Mode == PayMode.PerLessonHour
-                ? new Bilingual($"{N(rate)} 元/{unitZh} × {N(lesson.Minutes)}/{N(pay.LessonHourMinutes)} 课时 = {Y(amount)}",
-                    $"{N(rate)} yuan/lesson-hour × {N(lesson.Minutes)}/{N(pay.LessonHourMinutes)} lesson-hours = {Y(amount)}")
-                : new Bilingual($"{N(rate)} 元/节 × 1 节 = {Y(amount)}", $"{N(rate)} yuan/lesson × 1 lesson = {Y(amount)}");
-            ctx.Insert(new LessonPay(lesson.StaffId, lesson.LessonId, lesson.Date, Month.Of(lesson.Date), units, amount), lesson.LessonId, [lesson], sentence);
+            if (!byMinutes.TryGetValue(lesson.Minutes, out var priced))
+            {
+                var amount = Money.Round(rate * units);
+                priced = (amount, pay.Mode == PayMode.PerLessonHour
+                    ? new Bilingual($"{N(rate)} 元/{unitZh} × {N(lesson.Minutes)}/{N(pay.LessonHourMinutes)} 课时 = {Y(amount)}",
+                        $"{N(rate)} yuan/lesson-hour × {N(lesson.Minutes)}/{N(pay.LessonHourMinutes)} lesson-hours = {Y(amount)}")
+                    : new Bilingual($"{N(rate)} 元/节 × 1 节 = {Y(amount)}", $"{N(rate)} yuan/lesson × 1 lesson = {Y(amount)}"));
+                byMinutes[lesson.Minutes] = priced;
+            }
+
+            var (amountForLesson, sentence) = priced;
+            ctx.Insert(new LessonPay(lesson.StaffId, lesson.LessonId, lesson.Date, Month.Of(lesson.Date), units, amountForLesson), lesson.LessonId, [lesson], sentence);
         });
     }
 

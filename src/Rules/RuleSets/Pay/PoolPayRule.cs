@@ -60,7 +60,9 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
             }
             else
             {
-                amounts = Allocation.LargestRemainder(pool, lessons.Select(_ => 1m).ToArray(), lessons.Select(l => l.LessonId).ToArray());
+                var weights = new decimal[lessons.Count];
+                Array.Fill(weights, 1m);
+                amounts = Allocation.LargestRemainder(pool, weights, lessons.Select(l => l.LessonId).ToArray());
             }
 
             var paid = Money.Sum(amounts);
@@ -69,11 +71,19 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
                 $"pool = fees {formula} = {Y(pool)}; ÷ {N(units)} lessons = {N(decimal.Round(perLesson, 4))} yuan per lesson" + (clampedTo is null ? "" : $", paid at the bound of {N(clampedTo.Value)}")));
             ctx.Insert(new PayRate(perLesson, "lesson", clampedTo is not null), "pool", [poolId], new Bilingual(
                 $"每节 {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} 元", $"per lesson {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} yuan"));
+            // Every lesson gets one of at most two amounts (the floor share, or one fen more): one sentence each.
+            var sentences = new Dictionary<Money, Bilingual>();
             for (var i = 0; i < lessons.Count; i++)
             {
                 var l = lessons[i];
-                ctx.Insert(new LessonPay(l.StaffId, l.LessonId, l.Date, Month.Of(l.Date), 1m, amounts[i]), l.LessonId, [l.Id, poolId], new Bilingual(
-                    $"分配总额 {Y(pool)} ÷ {N(units)} 节，本节 {Y(amounts[i])}（最大余数法）", $"pool {Y(pool)} ÷ {N(units)} lessons: this lesson {Y(amounts[i])} (largest remainder)"));
+                if (!sentences.TryGetValue(amounts[i], out var sentence))
+                {
+                    sentence = new Bilingual(
+                        $"分配总额 {Y(pool)} ÷ {N(units)} 节，本节 {Y(amounts[i])}（最大余数法）", $"pool {Y(pool)} ÷ {N(units)} lessons: this lesson {Y(amounts[i])} (largest remainder)");
+                    sentences[amounts[i]] = sentence;
+                }
+
+                ctx.Insert(new LessonPay(l.StaffId, l.LessonId, l.Date, Month.Of(l.Date), 1m, amounts[i]), l.LessonId, [l.Id, poolId], sentence);
             }
         });
     }
