@@ -141,7 +141,7 @@ public static class Program
         Console.WriteLine($"Settler.Settle median {F(Median(settle))} ms; Settler.Run (rules only) median {F(Median(run))} ms; assembling the result ≈ {F(Median(settle) - Median(run))} ms");
 
         var timers = new Dictionary<string, (Stopwatch Watch, int Calls)>(StringComparer.Ordinal);
-        double compile = 0, insert = 0, runMs = 0;
+        double compile = 0, insert = 0, runMs = 0, insertAlloc = 0, runAlloc = 0;
         Session? session = null;
         for (var i = 0; i < size.Runs; i++)
         {
@@ -155,25 +155,36 @@ public static class Program
             var rules = RuleCatalog.For(policy, calendar).Select(r => Timed(r.Compile(), timers)).ToList();
             session = new Session(rules);
             compile = sw.Elapsed.TotalMilliseconds;
+            var a0 = GC.GetAllocatedBytesForCurrentThread();
             sw.Restart();
             session.InsertAll(facts.All());
             insert = sw.Elapsed.TotalMilliseconds;
+            var a1 = GC.GetAllocatedBytesForCurrentThread();
             sw.Restart();
             session.Run();
             runMs = sw.Elapsed.TotalMilliseconds;
+            var a2 = GC.GetAllocatedBytesForCurrentThread();
+            insertAlloc = (a1 - a0) / 1048576.0;
+            runAlloc = (a2 - a1) / 1048576.0;
         }
 
         Console.WriteLine($"last run: build rules + session {F(compile)} ms, insert input facts {F(insert)} ms, run {F(runMs)} ms, {session!.FactCount} facts in the end");
+        Console.WriteLine($"  allocated: insert {F(insertAlloc)} MiB, run {F(runAlloc)} MiB");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Settler.Settle(policy, facts);
+        Console.WriteLine($"  allocated by a whole Settler.Settle: {F((GC.GetAllocatedBytesForCurrentThread() - before) / 1048576.0)} MiB");
         var actions = timers.Values.Sum(t => t.Watch.Elapsed.TotalMilliseconds);
         Console.WriteLine($"  rule actions (with the matching their inserts trigger): {F(actions)} ms; agenda and aggregate grouping: {F(runMs - actions)} ms");
         var strata = session.Strata;
         foreach (var (id, (watch, calls)) in timers.OrderByDescending(t => t.Value.Watch.Elapsed))
         {
-            Console.WriteLine($"  {watch.Elapsed.TotalMilliseconds,9:0.0} ms  {calls,7} firings  stratum {strata[id],2}  {id}");
+            Console.WriteLine($"  {watch.Elapsed.TotalMilliseconds,9:0.0} ms  {Allocated.GetValueOrDefault(id) / 1048576.0 / size.Runs,7:0.0} MiB  {calls,7} firings  stratum {strata[id],2}  {id}");
         }
 
         return 0;
     }
+
+    private static readonly Dictionary<string, long> Allocated = new(StringComparer.Ordinal);
 
     private static RuleDefinition Timed(RuleDefinition d, Dictionary<string, (Stopwatch Watch, int Calls)> timers)
     {
@@ -182,9 +193,11 @@ public static class Program
         {
             var (watch, calls) = timers[d.Id];
             timers[d.Id] = (watch, calls + 1);
+            var a = GC.GetAllocatedBytesForCurrentThread();
             watch.Start();
             d.Action(ctx, args);
             watch.Stop();
+            Allocated[d.Id] = Allocated.GetValueOrDefault(d.Id) + (GC.GetAllocatedBytesForCurrentThread() - a);
         });
     }
 
