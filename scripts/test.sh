@@ -3,6 +3,7 @@
 # Exits non-zero if the build fails or any test fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup.sh
 results="TestResults/run-$$"
 rm -rf "$results"
 dotnet test Compensation.sln -c Release --nologo \

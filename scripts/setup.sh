@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the project needs beyond the .NET SDK, once; a no-op when all is there.
+#   fonts-lxgw-wenkai: a TrueType font with Chinese and Latin glyphs for the PDF documents.
+set -euo pipefail
+packages=(fonts-lxgw-wenkai)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
