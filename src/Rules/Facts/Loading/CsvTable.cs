@@ -43,9 +43,12 @@ public sealed class CsvTable
     public bool HasHeader { get; private set; }
 
     /// <summary>Reads a file as strict UTF-8; bytes that are not UTF-8 (e.g. a GBK export) are one error naming their line.</summary>
-    public static CsvTable Read(string path, string fileName, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional, ICollection<InputError> errors)
+    public static CsvTable Read(string path, string fileName, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional, ICollection<InputError> errors) =>
+        Decode(File.ReadAllBytes(path), fileName, required, optional, errors);
+
+    /// <summary>As <see cref="Read"/>, from the file's bytes.</summary>
+    public static CsvTable Decode(byte[] bytes, string fileName, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional, ICollection<InputError> errors)
     {
-        var bytes = File.ReadAllBytes(path);
         string text;
         try
         {

@@ -14,6 +14,9 @@ namespace Compensation.Rules.Facts.Loading;
 /// </remarks>
 public static class FactsLoader
 {
+    /// <summary>The names of the CSV files of a term, term.csv first.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [.. FactFiles.Lists.Prepend(FactFiles.Term).Select(f => f.CsvName)];
+
     /// <summary>A folder of CSV files, or a .json file.</summary>
     public static TermFacts Load(string path)
     {
@@ -34,6 +37,23 @@ public static class FactsLoader
     {
         var errors = new List<InputError>();
         return Build(FolderSource.Read(folder, errors), errors);
+    }
+
+    /// <summary>
+    /// The CSV files of a term held in memory, by file name ("lessons.csv"); names that are not fact
+    /// files are an error, so a misspelt upload is not silently ignored.
+    /// </summary>
+    public static TermFacts LoadFiles(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var errors = new List<InputError>();
+        var known = FactFiles.Lists.Prepend(FactFiles.Term).Select(f => f.CsvName).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in files.Keys.Where(n => !known.Contains(n)).Order(StringComparer.Ordinal))
+        {
+            errors.Add(new InputError(name, 0, "", "not a facts file; expected one of " + string.Join(", ", known.Order(StringComparer.Ordinal))));
+        }
+
+        var source = FolderSource.Read(name => files.GetValueOrDefault(name), errors);
+        return Build(source, errors);
     }
 
     public static TermFacts LoadJson(string path)

@@ -1,6 +1,9 @@
 namespace Compensation.Rules.Facts.Loading;
 
-/// <summary>Reads the CSV files of a facts folder into rows; term.csv is required, every other file optional.</summary>
+/// <summary>
+/// Reads the CSV files of a term into rows, from a folder or from files held in memory (file name →
+/// bytes); term.csv is required, every other file optional.
+/// </summary>
 internal static class FolderSource
 {
     public static FactSource? Read(string folder, List<InputError> errors)
@@ -11,6 +14,12 @@ internal static class FolderSource
             return null;
         }
 
+        return Read(name => File.Exists(Path.Combine(folder, name)) ? File.ReadAllBytes(Path.Combine(folder, name)) : null, errors);
+    }
+
+    public static FactSource? Read(Func<string, byte[]?> open, List<InputError> errors)
+    {
+        var folder = open;
         var term = ReadTerm(folder, errors);
         var lists = new Dictionary<FactFile, IReadOnlyList<FactRow>>();
         foreach (var file in FactFiles.Lists)
@@ -25,10 +34,10 @@ internal static class FolderSource
         return new FactSource(f => f.CsvName, term, lists);
     }
 
-    private static FactRow? ReadTerm(string folder, List<InputError> errors)
+    private static FactRow? ReadTerm(Func<string, byte[]?> folder, List<InputError> errors)
     {
         var file = FactFiles.Term;
-        if (!File.Exists(Path.Combine(folder, file.CsvName)))
+        if (folder(file.CsvName) is null)
         {
             errors.Add(new InputError(file.CsvName, 0, "", "the file is missing; every term needs term.csv"));
             return null;
@@ -50,9 +59,6 @@ internal static class FolderSource
         return table.Rows.Count > 0 ? new CsvFactRow(table.Rows[0]) : null;
     }
 
-    private static CsvTable? ReadTable(string folder, FactFile file, List<InputError> errors)
-    {
-        var path = Path.Combine(folder, file.CsvName);
-        return File.Exists(path) ? CsvTable.Read(path, file.CsvName, file.Required, file.Optional, errors) : null;
-    }
+    private static CsvTable? ReadTable(Func<string, byte[]?> folder, FactFile file, List<InputError> errors) =>
+        folder(file.CsvName) is { } bytes ? CsvTable.Decode(bytes, file.CsvName, file.Required, file.Optional, errors) : null;
 }
