@@ -22,6 +22,8 @@ public static class CommandLine
           compensation rules   <policy.yaml>        (the rules the policy switches on)
         """;
 
+    public static bool IsCommand(string verb) => verb is "settle" or "explain" or "rules";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length < 2 || args[0] is not ("settle" or "explain" or "rules"))

@@ -17,18 +17,24 @@ public static class SettlementJson
     public static string Serialize(SettlementResult result) =>
         JsonSerializer.Serialize(result with { Explanations = new SortedDictionary<string, ExplanationEntry>(result.Explanations.ToDictionary(), StringComparer.Ordinal) }, Options);
 
+    /// <summary>Applies the settlement's conventions (camelCase, money as numbers, months, kebab-case enums) to other options.</summary>
+    public static void Apply(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        o.Converters.Add(new MoneyConverter());
+        o.Converters.Add(new MonthConverter());
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
     private static JsonSerializerOptions Create()
     {
         var o = new JsonSerializerOptions
         {
             WriteIndented = true,
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
-        o.Converters.Add(new MoneyConverter());
-        o.Converters.Add(new MonthConverter());
-        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        Apply(o);
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }

@@ -1,0 +1,74 @@
+using Compensation.Api.Auth;
+using Compensation.Api.Persistence;
+using Compensation.Api.Persistence.Entities;
+using Compensation.Api.Services;
+using Compensation.Rules;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compensation.Api.Features;
+
+/// <summary>
+/// Base of the service's endpoints: turns refused requests (<see cref="ServiceError"/>) and bad input
+/// (<see cref="InputException"/>) into problem responses, writes the audit log, and resolves
+/// school and term under the rule that a key of one school never sees another (404).
+/// </summary>
+public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TResponse> where TRequest : notnull
+{
+    protected AppDb Db => Resolve<AppDb>();
+
+    protected TimeProvider Clock => Resolve<TimeProvider>();
+
+    /// <summary>The action's name in the audit log (e.g. "facts.import"); null for reads, which are not audited.</summary>
+    protected virtual string? AuditAction => null;
+
+    public sealed override async Task HandleAsync(TRequest req, CancellationToken ct)
+    {
+        string outcome;
+        try
+        {
+            await Handle(req, ct);
+            outcome = "ok " + HttpContext.Response.StatusCode;
+        }
+        catch (ServiceError e)
+        {
+            outcome = $"refused {e.Status} {e.Code}";
+            await Problems.WriteAsync(HttpContext, e);
+        }
+        catch (InputException e)
+        {
+            outcome = $"refused 400 bad-input ({e.Errors.Count} problems)";
+            await Problems.WriteAsync(HttpContext, 400, "bad-input", "the input has problems; nothing was changed", e.Errors);
+        }
+
+        if (AuditAction is { } action)
+        {
+            await Audit.WriteAsync(Db, Clock, HttpContext, action, HttpContext.Request.Path, outcome);
+        }
+    }
+
+    protected abstract Task Handle(TRequest req, CancellationToken ct);
+
+    protected async Task<School> SchoolAsync(string schoolId, CancellationToken ct)
+    {
+        if (!User.CanSee(schoolId))
+        {
+            throw ServiceError.NotFound($"school {schoolId}");
+        }
+
+        return await Db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == schoolId, ct) ?? throw ServiceError.NotFound($"school {schoolId}");
+    }
+
+    protected async Task<Term> TermAsync(string schoolId, string termId, CancellationToken ct)
+    {
+        await SchoolAsync(schoolId, ct);
+        return await Db.Terms.AsNoTracking().SingleOrDefaultAsync(t => t.SchoolId == schoolId && t.TermId == termId, ct)
+            ?? throw ServiceError.NotFound($"term {termId} of school {schoolId}");
+    }
+
+    protected Task SendJsonTextAsync(string json, CancellationToken ct)
+    {
+        HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        return HttpContext.Response.WriteAsync(json, ct);
+    }
+}

@@ -1,0 +1,24 @@
+using Compensation.Api.Auth;
+using Compensation.Api.Persistence;
+using Compensation.Api.Persistence.Entities;
+
+namespace Compensation.Api.Features;
+
+/// <summary>The append-only audit log: who did what, when, with the request id and the outcome.</summary>
+public static class Audit
+{
+    public static async Task WriteAsync(AppDb db, TimeProvider clock, HttpContext http, string action, string target, string outcome)
+    {
+        db.ChangeTracker.Clear();
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            Actor = http.User.Actor(),
+            Action = action,
+            Target = target,
+            Outcome = outcome,
+            RequestId = http.TraceIdentifier,
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}

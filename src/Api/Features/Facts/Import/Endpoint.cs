@@ -1,0 +1,41 @@
+using Compensation.Api.Services;
+
+namespace Compensation.Api.Features.Facts.Import;
+
+public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
+{
+    protected override string? AuditAction => "facts.import";
+
+    public override void Configure()
+    {
+        Post("/schools/{SchoolId}/terms/{TermId}/facts");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
+        AllowFileUploads();
+        Description(b => b.WithTags("Facts").Accepts<IFormFileCollection>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Summary(s =>
+        {
+            s.Summary = "Import fact files (CSV) into a term";
+            s.Description = "Multipart form data, one part per file, named like the files of docs/facts-format.md (enrolments.csv, lessons.csv, …). The files sent replace the term's files of the same name; the whole new set is checked and saved only if it has no problem at all (400 lists every problem with file, row and column). Sending the same files again, or the same Idempotency-Key header with the same body, changes nothing and answers 200 with repeated = true; the same key with another body is refused (409).";
+        });
+    }
+
+    protected override async Task Handle(ImportFactsRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var f in Files)
+        {
+            var name = Path.GetFileName(string.IsNullOrEmpty(f.FileName) ? f.Name : f.FileName);
+            using var ms = new MemoryStream();
+            await f.CopyToAsync(ms, ct);
+            files[name] = ms.ToArray();
+        }
+
+        var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
+        var store = new TermFactsStore(Db, Clock);
+        var outcome = await store.ImportAsync(term, files, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
+        var response = new ImportResponse(outcome.Import.Id, outcome.Repeated, outcome.Import.ImportedAt, outcome.Import.ImportedBy,
+            [.. outcome.Files.Select(x => new ImportedFile(x.FileName, x.Rows, x.Sha256))]);
+        await Send.ResponseAsync(response, outcome.Repeated ? 200 : 201, ct);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Compensation.Api.Services;
+using Compensation.Rules;
+
+namespace Compensation.Api.Features;
+
+/// <summary>An error body (application/problem+json): a stable code, a title, and for bad input every problem with its file, row, field and message.</summary>
+public sealed record Problem(string Type, string Title, int Status, string Code, string RequestId, IReadOnlyList<ProblemItem> Errors);
+
+public sealed record ProblemItem(string File, int Line, string Field, string Message);
+
+public static class Problems
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Task WriteAsync(HttpContext http, ServiceError e) =>
+        WriteAsync(http, e.Status, e.Code, e.Message, e.Errors);
+
+    public static async Task WriteAsync(HttpContext http, int status, string code, string title, IReadOnlyList<InputError> errors)
+    {
+        var body = new Problem("https://compensation.invalid/errors/" + code, title, status, code, http.TraceIdentifier,
+            [.. errors.Select(e => new ProblemItem(e.File, e.Line, e.Field, e.Message))]);
+        http.Response.StatusCode = status;
+        await http.Response.WriteAsJsonAsync(body, Json, "application/problem+json", http.RequestAborted);
+    }
+}

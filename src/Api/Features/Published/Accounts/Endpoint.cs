@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Compensation.Api.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compensation.Api.Features.Published.Accounts;
+
+public sealed class AccountsRequest
+{
+    public string SchoolId { get; set; } = "";
+    public string TermId { get; set; } = "";
+}
+
+/// <summary>
+/// What the parents' committee may see: the finalised ledger and counts. No student or staff name,
+/// id or hardship status is in it.
+/// </summary>
+public sealed record AccountsResponse(
+    string School, string Term, DateOnly Start, DateOnly End, int FinalVersion, DateTimeOffset? FinalisedAt,
+    int Students, int StudentsWithWaivers, int Staff, int Lessons, decimal LessonPayPerLesson,
+    IReadOnlyList<AccountLine> Income, IReadOnlyList<AccountLine> Refunds, IReadOnlyList<AccountLine> Expenditure,
+    decimal TotalIncome, decimal TotalRefunds, decimal TotalExpenditure, decimal SurplusRefunded, decimal CarriedForward, decimal Balance);
+
+public sealed record AccountLine(string Category, string NameZh, string NameEn, decimal Amount);
+
+public sealed class Endpoint : ApiEndpoint<AccountsRequest, AccountsResponse>
+{
+    public override void Configure()
+    {
+        Get("/published/schools/{SchoolId}/terms/{TermId}");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Committee);
+        Description(b => b.WithTags("Published accounts").Produces<AccountsResponse>(200).ProducesProblem(404));
+        Summary(s =>
+        {
+            s.Summary = "The term's published accounts (公示), for the parents' committee";
+            s.Description = "From the newest final settlement only: income by source, refunds by kind, spending by category, balance, and counts. Never a name, id or hardship status.";
+        });
+    }
+
+    protected override async Task Handle(AccountsRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        var school = await SchoolAsync(req.SchoolId, ct);
+        var run = await Db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.TermId == term.Id && r.LatestFinal == true, ct)
+            ?? throw new ServiceError(404, "not-published", $"term {req.TermId} has no final settlement yet");
+        using var doc = JsonDocument.Parse(run.ResultJson);
+        var root = doc.RootElement;
+        var ledger = root.GetProperty("ledger");
+        var families = root.GetProperty("families").EnumerateArray().ToList();
+        var staff = root.GetProperty("staff").EnumerateArray().ToList();
+        var lessons = staff.Sum(s => s.GetProperty("lessons").GetInt32());
+        var lessonPay = staff.Sum(s => s.GetProperty("lessonPay").GetDecimal());
+        await Send.OkAsync(new AccountsResponse(
+            school.Name, term.TermId, term.Start, term.End, run.FinalVersion, run.FinalisedAt,
+            families.Count, families.Count(f => f.GetProperty("waived").GetDecimal() > 0m), staff.Count, lessons,
+            lessons == 0 ? 0m : decimal.Round(lessonPay / lessons, 2, MidpointRounding.AwayFromZero),
+            Lines(ledger.GetProperty("income")), Lines(ledger.GetProperty("refunds")), Lines(ledger.GetProperty("expenditure")),
+            ledger.GetProperty("totalIncome").GetDecimal(), ledger.GetProperty("totalRefunds").GetDecimal(), ledger.GetProperty("totalExpenditure").GetDecimal(),
+            ledger.GetProperty("surplusRefunded").GetDecimal(), ledger.GetProperty("carriedForward").GetDecimal(), ledger.GetProperty("balance").GetDecimal()), ct);
+    }
+
+    private static List<AccountLine> Lines(JsonElement lines) =>
+        [.. lines.EnumerateArray().Select(l => new AccountLine(
+            l.GetProperty("category").GetString()!, l.GetProperty("name").GetProperty("zh").GetString()!,
+            l.GetProperty("name").GetProperty("en").GetString()!, l.GetProperty("amount").GetDecimal()))];
+}

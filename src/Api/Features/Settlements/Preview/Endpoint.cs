@@ -1,0 +1,26 @@
+using Compensation.Api.Services;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Api.Features.Settlements.Preview;
+
+public sealed class Endpoint : ApiEndpoint<TermRequest, SettlementResult>
+{
+    public override void Configure()
+    {
+        Post("/schools/{SchoolId}/terms/{TermId}/settlements/preview");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
+        Description(b => b.WithTags("Settlements").Produces<SettlementResult>(200).ProducesProblem(400).ProducesProblem(404));
+        Summary(s =>
+        {
+            s.Summary = "Settle the term now, saving nothing";
+            s.Description = "The whole settlement (families, staff by month, ledger, findings, explanations) of the term's current facts under the newest plan version, or ?planVersion=N.";
+        });
+    }
+
+    protected override async Task Handle(TermRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        var computed = await new SettlementService(Db, new TermFactsStore(Db, Clock), Clock).ComputeAsync(term, req.PlanVersion, ct);
+        await SendJsonTextAsync(computed.Json, ct);
+    }
+}

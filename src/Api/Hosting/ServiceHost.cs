@@ -1,0 +1,66 @@
+using Compensation.Api.Auth;
+using Compensation.Api.Persistence;
+using Compensation.Rules.Settlement;
+using FastEndpoints;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compensation.Api.Hosting;
+
+/// <summary>
+/// Builds the HTTP service: FastEndpoints under /api, API-key authentication, the database chosen by
+/// configuration (Data:Provider = sqlite, the default, with Data:Sqlite the file; or postgres with
+/// ConnectionStrings:Postgres), OpenAPI at /swagger. Start-up work (migrations, the first admin key,
+/// the demo school) runs in <see cref="StartupService"/>.
+/// </summary>
+public static class ServiceHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        AddDatabase(builder);
+        services.AddSingleton<ApiKeyCache>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddFastEndpoints();
+        services.AddEndpointsApiExplorer();
+        OpenApi.AddTo(services);
+        services.AddHostedService<StartupService>();
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseFastEndpoints(c =>
+        {
+            c.Endpoints.RoutePrefix = "api";
+            c.Errors.UseProblemDetails();
+            SettlementJson.Apply(c.Serializer.Options);
+        });
+        OpenApi.Use(app);
+        return app;
+    }
+
+    private static void AddDatabase(WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration["Data:Provider"] ?? "sqlite";
+        if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Data:Provider '{provider}' is not supported; use sqlite");
+        }
+
+        var path = Path.GetFullPath(builder.Configuration["Data:Sqlite"] ?? Path.Combine("data", "compensation.db"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        builder.Services.AddDbContext<SqliteDb>(o => o.UseSqlite($"Data Source={path}").AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<SqliteDb>());
+    }
+}

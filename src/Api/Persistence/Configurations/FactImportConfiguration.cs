@@ -1,0 +1,17 @@
+using Compensation.Api.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Compensation.Api.Persistence.Configurations;
+
+public sealed class FactImportConfiguration : IEntityTypeConfiguration<FactImport>
+{
+    public void Configure(EntityTypeBuilder<FactImport> b)
+    {
+        b.ToTable("fact_imports");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.TermId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.TermId, x.BodySha256 });
+        b.HasOne<Term>().WithMany().HasForeignKey(x => x.TermId);
+    }
+}

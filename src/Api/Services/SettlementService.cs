@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Compensation.Api.Persistence;
+using Compensation.Api.Persistence.Entities;
+using Compensation.Rules;
+using Compensation.Rules.Policy;
+using Compensation.Rules.Policy.Loading;
+using Compensation.Rules.Settlement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compensation.Api.Services;
+
+/// <summary>
+/// Preview (computes, saves nothing), draft (saves the result with the hashes of its inputs and
+/// output), finalise (re-settles from the saved inputs, checks the bytes are the same, and makes the
+/// run the term's next final version, with the HR pay lines; one finalisation of a term wins, a
+/// concurrent one gets a conflict), and reproduce.
+/// </summary>
+public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvider clock)
+{
+    public sealed record Computed(SettlementResult Result, string Json, PlanVersion Plan, IReadOnlyList<FactFile> Files, string InputSha256, string OutputSha256);
+
+    public sealed record FinaliseOutcome(SettlementRun Run, IReadOnlyList<Difference> Families, IReadOnlyList<Difference> Staff);
+
+    /// <summary>What changes against the previous final version: positive = to pay (or collect) in addition (多退少补).</summary>
+    public sealed record Difference(string Id, decimal Before, decimal After, decimal Change);
+
+    public async Task<Computed> ComputeAsync(Term term, int? planVersion, CancellationToken ct)
+    {
+        var plan = await PlanAsync(term.SchoolId, planVersion, ct);
+        var policy = LoadPolicy(plan);
+        var (termFacts, files) = await facts.LoadAsync(term, ct);
+        return Compute(term, plan, policy, termFacts, files);
+    }
+
+    public async Task<SettlementRun> DraftAsync(Term term, int? planVersion, string actor, CancellationToken ct)
+    {
+        var c = await ComputeAsync(term, planVersion, ct);
+        var basedOn = await db.Runs.AsNoTracking().Where(r => r.TermId == term.Id && r.LatestFinal == true).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct);
+        var run = new SettlementRun
+        {
+            BasedOnFinalId = basedOn,
+            TermId = term.Id,
+            PlanVersionId = c.Plan.Id,
+            Status = RunStatus.Draft,
+            InputSha256 = c.InputSha256,
+            OutputSha256 = c.OutputSha256,
+            FactFileIds = string.Join(",", c.Files.Select(f => f.Id)),
+            ResultJson = c.Json,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor,
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    public async Task<FinaliseOutcome> FinaliseAsync(Term term, long runId, string actor, CancellationToken ct)
+    {
+        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId && r.TermId == term.Id, ct) ?? throw ServiceError.NotFound($"settlement {runId}");
+        if (run.Status == RunStatus.Final)
+        {
+            throw new ServiceError(409, "already-final", $"settlement {runId} is already final (version {run.FinalVersion}); a final settlement never changes");
+        }
+
+        var again = await ReproduceAsync(term, run, ct);
+        if (again.OutputSha256 != run.OutputSha256)
+        {
+            throw new ServiceError(409, "not-reproducible", $"settling the saved inputs of {runId} again gave different bytes; make a new draft");
+        }
+
+        var previous = await db.Runs.SingleOrDefaultAsync(r => r.TermId == term.Id && r.LatestFinal == true, ct);
+        if (previous?.Id != run.BasedOnFinalId)
+        {
+            throw new ServiceError(409, "finalise-conflict", $"term {term.TermId} was finalised (version {previous?.FinalVersion}) after draft {runId} was made; make a new draft");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            if (previous is not null)
+            {
+                previous.LatestFinal = null;
+                await db.SaveChangesAsync(ct);
+            }
+
+            var now = clock.GetUtcNow();
+            run.Status = RunStatus.Final;
+            run.FinalVersion = (previous?.FinalVersion ?? 0) + 1;
+            run.PreviousFinalId = previous?.Id;
+            run.LatestFinal = true;
+            run.FinalisedAt = now;
+            run.FinalisedBy = actor;
+            db.PayLines.AddRange(PayLines(term, run, again.Result, now));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ServiceError(409, "finalise-conflict", $"another settlement of term {term.TermId} was finalised at the same time; reload and try again");
+        }
+
+        return new FinaliseOutcome(run, Diff(previous?.ResultJson, run.ResultJson, "families", "studentId"), Diff(previous?.ResultJson, run.ResultJson, "staff", "staffId"));
+    }
+
+    /// <summary>Settles a saved run's inputs again.</summary>
+    public async Task<Computed> ReproduceAsync(Term term, SettlementRun run, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == run.PlanVersionId, ct);
+        var ids = run.FactFileIds.Length == 0 ? [] : run.FactFileIds.Split(',').Select(long.Parse).ToList();
+        var files = await db.FactFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).OrderBy(f => f.FileName).ToListAsync(ct);
+        var termFacts = await facts.LoadFilesAsync(term, ids, ct);
+        return Compute(term, plan, LoadPolicy(plan), termFacts, files);
+    }
+
+    public async Task<PlanVersion> PlanAsync(string schoolId, int? version, CancellationToken ct)
+    {
+        var query = db.Plans.AsNoTracking().Where(p => p.SchoolId == schoolId);
+        var plan = version is { } v
+            ? await query.SingleOrDefaultAsync(p => p.Version == v, ct)
+            : await query.OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        return plan ?? throw new ServiceError(404, "no-plan", version is null ? $"school {schoolId} has no plan yet; upload one first" : $"school {schoolId} has no plan version {version}");
+    }
+
+    private static SchoolPolicy LoadPolicy(PlanVersion plan) => PolicyLoader.LoadText(plan.Content, plan.FileName);
+
+    private static Computed Compute(Term term, PlanVersion plan, SchoolPolicy policy, Rules.Facts.TermFacts termFacts, IReadOnlyList<FactFile> files)
+    {
+        var result = Settler.Settle(policy, termFacts);
+        var json = SettlementJson.Serialize(result);
+        var input = Hashing.Sha256(string.Join("\n",
+            files.OrderBy(f => f.FileName, StringComparer.Ordinal).Select(f => $"{f.FileName}:{f.Sha256}")
+                .Prepend("term.csv:" + Hashing.Sha256(TermFactsStore.TermCsv(term)))
+                .Prepend("plan:" + plan.Sha256)));
+        return new Computed(result, json, plan, files, input, Hashing.Sha256(json));
+    }
+
+    private static IEnumerable<PayLine> PayLines(Term term, SettlementRun run, SettlementResult result, DateTimeOffset now)
+    {
+        foreach (var s in result.Staff)
+        {
+            foreach (var m in s.Months)
+            {
+                yield return Line(m.Month.ToString(), m.Gross.Fen, m.StipendTotal.Fen, m.DeductionTotal.Fen, m.Net.Fen, m.Deductions);
+            }
+
+            yield return Line("term", s.Gross.Fen, s.Stipends.Fen, s.Deductions.Fen, s.Net.Fen, [.. s.Months.SelectMany(m => m.Deductions), .. s.TermDeductions]);
+
+            PayLine Line(string month, long gross, long stipends, long deductions, long net, IReadOnlyList<DeductionLine> lines) => new()
+            {
+                RunId = run.Id,
+                SchoolId = term.SchoolId,
+                TermId = term.TermId,
+                StaffId = s.StaffId,
+                EmployeeNo = s.EmployeeNo,
+                Name = s.Name,
+                Month = month,
+                GrossFen = gross,
+                StipendsFen = stipends,
+                DeductionsFen = deductions,
+                NetFen = net,
+                DeductionsJson = JsonSerializer.Serialize(lines.Select(d => new { d.RuleId, d.Kind, d.Percent, Amount = d.Amount.Yuan, d.Clause, ReasonZh = d.Reason.Zh, ReasonEn = d.Reason.En, d.EventIds })),
+                UpdatedAt = now,
+            };
+        }
+    }
+
+    private static List<Difference> Diff(string? before, string after, string array, string idField)
+    {
+        var old = Nets(before, array, idField);
+        var now = Nets(after, array, idField);
+        return [.. now.Keys.Union(old.Keys).Order(StringComparer.Ordinal)
+            .Select(id => new Difference(id, old.GetValueOrDefault(id), now.GetValueOrDefault(id), now.GetValueOrDefault(id) - old.GetValueOrDefault(id)))
+            .Where(d => d.Change != 0m)];
+    }
+
+    private static Dictionary<string, decimal> Nets(string? json, string array, string idField)
+    {
+        var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (json is null)
+        {
+            return result;
+        }
+
+        using var doc = JsonDocument.Parse(json);
+        foreach (var e in doc.RootElement.GetProperty(array).EnumerateArray())
+        {
+            result[e.GetProperty(idField).GetString()!] = e.GetProperty("net").GetDecimal();
+        }
+
+        return result;
+    }
+}
