@@ -33,14 +33,14 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 Month? month = termScope ? null : Month.Of(events[0].Date);
                 var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
                 var pay = ctx.Where<LessonPay>(static l => l.StaffId, staff).Where(l => month is null || l.Month == month).ToList();
-                var (baseAmount, baseText) = Base(ctx, staff, month, pay);
-                var scopeZh = termScope ? "本学期" : $"{month} 月";
+                var (baseAmount, baseText, baseEn) = Base(ctx, staff, month, pay);
+                var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
                 var escalates = line.Escalation is { } esc && ordered.Count >= esc.At;
                 if (!(escalates && line.Escalation!.Mode == EscalationMode.Replace))
                 {
                     foreach (var e in ordered)
                     {
-                        PerEvent(ctx, e, staff, month, pay, baseAmount, baseText, scopeZh);
+                        PerEvent(ctx, e, staff, month, pay, baseAmount, baseText, baseEn);
                     }
                 }
 
@@ -49,28 +49,29 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                     var esc2 = line.Escalation!;
                     var amount = Money.Round(baseAmount.Yuan * esc2.Percent / 100m);
                     var reason = new Bilingual(
-                        $"{scopeZh}{string.Join("/", line.Kinds)} 共 {N(ordered.Count)} 次（达到 {N(esc2.At)} 次），扣 {baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? "（代替逐次扣除）" : "（另加）"),
-                        $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(esc2.At)}): {baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? " (instead of per-event deductions)" : " (in addition)"));
+                        $"{scopeZh}{string.Join("/", line.Kinds)} 共 {N(ordered.Count)} 次（达到 {N(esc2.At)} 次），扣{baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? "（代替逐次扣除）" : "（另加）"),
+                        $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(esc2.At)}): {baseEn} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? " (instead of per-event deductions)" : " (in addition)"));
                     var ids = ordered.Select(e => e.Id).ToArray();
                     ctx.Insert(new Deduction(staff, month, line.Id, "escalation", esc2.Percent, amount, ids, reason), key + ":escalation", ids.Concat(pay.Select(p => p.Id)).ToArray(), reason);
                 }
             });
     }
 
-    private (Money Amount, string Text) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
+    private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
     {
         var lessonPay = Money.Sum(pay.Select(p => p.Amount));
         if (baseKind == DeductionBase.LessonPay)
         {
-            return (lessonPay, month is null ? "学期课时费" : "当月课时费");
+            return (lessonPay, month is null ? "本学期课时费" : "当月课时费", month is null ? "the term's lesson pay" : "the month's lesson pay");
         }
 
         var stipends = ctx.Where<Stipend>(static s => s.StaffId, staff).Where(s => month is null || s.Month == month).Select(s => s.Amount);
         var admin = ctx.Where<AdminDutyPay>(static s => s.StaffId, staff).Where(s => month is null || s.Month == month).Select(s => s.Amount);
-        return (lessonPay + Money.Sum(stipends) + Money.Sum(admin), month is null ? "学期课时费及补助" : "当月课时费及补助");
+        return (lessonPay + Money.Sum(stipends) + Money.Sum(admin), month is null ? "本学期课时费及补助" : "当月课时费及补助",
+            month is null ? "the term's lesson pay and stipends" : "the month's lesson pay and stipends");
     }
 
-    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, List<LessonPay> pay, Money baseAmount, string baseText, string scopeZh)
+    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, List<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
     {
         Money amount;
         decimal? percent = null;
@@ -102,13 +103,13 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
             case DeductionEach.Percent:
                 percent = line.Percent;
                 amount = Money.Round(baseAmount.Yuan * line.Percent / 100m);
-                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣{baseText} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}", $"{D(e.Date)} {e.Kind}: {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}");
+                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣{baseText} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}", $"{D(e.Date)} {e.Kind}: {baseEn} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}");
                 break;
             default:
                 percent = Decided(ctx, e, staff);
                 amount = Money.Round(baseAmount.Yuan * percent.Value / 100m);
-                reason = new Bilingual($"{D(e.Date)} {e.Kind}：考核小组决定扣{scopeZh}{baseText} {Y(baseAmount)} × {N(percent.Value)}% = {Y(amount)}",
-                    $"{D(e.Date)} {e.Kind}: the review group decided {N(percent.Value)}% of {Y(baseAmount)} = {Y(amount)}");
+                reason = new Bilingual($"{D(e.Date)} {e.Kind}：考核小组决定扣{baseText} {Y(baseAmount)} × {N(percent.Value)}% = {Y(amount)}",
+                    $"{D(e.Date)} {e.Kind}: the review group decided {N(percent.Value)}% of {baseEn} {Y(baseAmount)} = {Y(amount)}");
                 break;
         }
 
