@@ -43,7 +43,7 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
 
         if (AuditAction is { } action)
         {
-            await Audit.WriteAsync(Db, Clock, HttpContext, action, HttpContext.Request.Path, outcome);
+            await AuditLog.WriteAsync(Db, Clock, HttpContext, action, HttpContext.Request.Path, outcome);
         }
     }
 

@@ -29,6 +29,7 @@ public static class ServiceHost
         services.AddSingleton(TimeProvider.System);
         AddDatabase(builder);
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<Services.SavedResults>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -38,6 +39,18 @@ public static class ServiceHost
         services.AddHostedService<StartupService>();
 
         var app = builder.Build();
+
+        // Refused requests are audited too: who (if anyone) tried what.
+        app.Use(async (http, next) =>
+        {
+            await next(http);
+            if (http.Response.StatusCode is 401 or 403)
+            {
+                using var scope = http.RequestServices.CreateScope();
+                await Features.AuditLog.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+                    http, "denied", http.Request.Method + " " + http.Request.Path, "refused " + http.Response.StatusCode);
+            }
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseFastEndpoints(c =>

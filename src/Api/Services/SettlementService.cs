@@ -102,6 +102,13 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         return new FinaliseOutcome(run, Diff(previous?.ResultJson, run.ResultJson, "families", "studentId"), Diff(previous?.ResultJson, run.ResultJson, "staff", "staffId"));
     }
 
+    /// <summary>The term's current facts under a policy that is not (yet) a saved version: for what-if.</summary>
+    public async Task<SettlementResult> ComputeUnderAsync(Term term, SchoolPolicy policy, CancellationToken ct)
+    {
+        var (termFacts, _) = await facts.LoadAsync(term, ct);
+        return Settler.Settle(policy, termFacts);
+    }
+
     /// <summary>Settles a saved run's inputs again.</summary>
     public async Task<Computed> ReproduceAsync(Term term, SettlementRun run, CancellationToken ct)
     {

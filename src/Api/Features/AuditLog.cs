@@ -5,7 +5,7 @@ using Compensation.Api.Persistence.Entities;
 namespace Compensation.Api.Features;
 
 /// <summary>The append-only audit log: who did what, when, with the request id and the outcome.</summary>
-public static class Audit
+public static class AuditLog
 {
     public static async Task WriteAsync(AppDb db, TimeProvider clock, HttpContext http, string action, string target, string outcome)
     {

@@ -1,0 +1,26 @@
+using Compensation.Api.Services;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Api.Features.Results.Families;
+
+public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<FamilyLine>>
+{
+    public override void Configure()
+    {
+        Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/families");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
+        Description(b => b.WithTags("Results").Produces<IReadOnlyList<FamilyLine>>(200).ProducesProblem(404));
+        Summary(s =>
+        {
+            s.Summary = "Every family's line of a saved settlement";
+            s.Description = "Charged, cap, subsidy, waiver, payable, each refund, net, paid and balance (positive: the family owes; negative: the school pays back), with the ids of the lines' explanations.";
+        });
+    }
+
+    protected override async Task Handle(ResultRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        var (_, result) = await Resolve<SavedResults>().LoadAsync(Db, term, req.RunId, ct);
+        await Send.OkAsync(result.Families, ct);
+    }
+}

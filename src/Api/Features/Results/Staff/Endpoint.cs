@@ -1,0 +1,26 @@
+using Compensation.Api.Services;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Api.Features.Results.Staff;
+
+public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<StaffLine>>
+{
+    public override void Configure()
+    {
+        Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/staff");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
+        Description(b => b.WithTags("Results").Produces<IReadOnlyList<StaffLine>>(200).ProducesProblem(404));
+        Summary(s =>
+        {
+            s.Summary = "Every staff member of a saved settlement, by month and for the term";
+            s.Description = "Lessons, lesson pay, stipends, each deduction with its reason and clause, the month capped at 100% of its base, gross and net.";
+        });
+    }
+
+    protected override async Task Handle(ResultRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        var (_, result) = await Resolve<SavedResults>().LoadAsync(Db, term, req.RunId, ct);
+        await Send.OkAsync(result.Staff, ct);
+    }
+}

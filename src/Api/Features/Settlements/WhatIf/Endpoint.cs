@@ -1,0 +1,85 @@
+using Compensation.Api.Services;
+using Compensation.Rules.Policy.Loading;
+using Compensation.Rules.Settlement;
+using Compensation.Rules;
+
+namespace Compensation.Api.Features.Settlements.WhatIf;
+
+public sealed class WhatIfRequest
+{
+    public string SchoolId { get; set; } = "";
+    public string TermId { get; set; } = "";
+
+    /// <summary>Settle under this saved plan version …</summary>
+    public int? PlanVersion { get; set; }
+
+    /// <summary>… or under this policy text (YAML or JSON), e.g. the current plan with a parameter changed.</summary>
+    public string? Policy { get; set; }
+}
+
+public sealed record Change(string Id, decimal Before, decimal After, decimal Difference);
+
+public sealed record WhatIfResponse(int BaselinePlanVersion, string Alternative, IReadOnlyList<Change> Families, IReadOnlyList<Change> Staff, IReadOnlyList<Change> Ledger);
+
+public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
+{
+    public override void Configure()
+    {
+        Post("/schools/{SchoolId}/terms/{TermId}/settlements/what-if");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
+        Description(b => b.WithTags("Settlements").Produces<WhatIfResponse>(200).ProducesProblem(400).ProducesProblem(404));
+        Summary(s =>
+        {
+            s.Summary = "What if the term were settled under another plan? Nothing is saved";
+            s.Description = "Settles the term's current facts under the newest plan version (the baseline) and under another saved version (planVersion) or a policy sent in the request (policy), and answers the differences per family (net), per staff member (net) and per ledger line. Only what changes is listed.";
+            s.ExampleRequest = new WhatIfRequest { PlanVersion = 1 };
+        });
+    }
+
+    protected override async Task Handle(WhatIfRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        if ((req.PlanVersion is null) == (req.Policy is null))
+        {
+            throw ServiceError.BadInput("bad-input", "say what to compare with", [new InputError("", 0, "planVersion", "give either planVersion or policy")]);
+        }
+
+        var service = new SettlementService(Db, new TermFactsStore(Db, Clock), Clock);
+        var baseline = await service.ComputeAsync(term, null, ct);
+        SettlementResult alternative;
+        string label;
+        if (req.PlanVersion is { } version)
+        {
+            alternative = (await service.ComputeAsync(term, version, ct)).Result;
+            label = $"plan version {version}";
+        }
+        else
+        {
+            alternative = await service.ComputeUnderAsync(term, PolicyLoader.LoadText(req.Policy!, "policy (request)"), ct);
+            label = "the policy in the request";
+        }
+
+        var b = baseline.Result;
+        await Send.OkAsync(new WhatIfResponse(
+            baseline.Plan.Version,
+            label,
+            Diff(b.Families.ToDictionary(f => f.StudentId, f => f.Net.Yuan), alternative.Families.ToDictionary(f => f.StudentId, f => f.Net.Yuan)),
+            Diff(b.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan), alternative.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan)),
+            Diff(LedgerLines(b.Ledger), LedgerLines(alternative.Ledger))), ct);
+    }
+
+    private static Dictionary<string, decimal> LedgerLines(Rules.Settlement.Ledger l)
+    {
+        var lines = l.Income.Select(x => ("income:" + x.Category, x.Amount.Yuan))
+            .Concat(l.Refunds.Select(x => ("refunds:" + x.Category, x.Amount.Yuan)))
+            .Concat(l.Expenditure.Select(x => ("expenditure:" + x.Category, x.Amount.Yuan)))
+            .Append(("balance", l.Balance.Yuan))
+            .Append(("surplus-refunded", l.SurplusRefunded.Yuan));
+        return lines.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+    }
+
+    private static List<Change> Diff(Dictionary<string, decimal> before, Dictionary<string, decimal> after) =>
+        [.. before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
+            .Select(k => new Change(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k), after.GetValueOrDefault(k) - before.GetValueOrDefault(k)))
+            .Where(c => c.Difference != 0m)];
+}

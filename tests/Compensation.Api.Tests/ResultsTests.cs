@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Compensation.Api.Tests;
+
+/// <summary>Results of a saved settlement, what-if, and the audit log. Amounts from rules-samples/yongqiao-002-s1/README.md.</summary>
+public sealed class ResultsTests : IDisposable
+{
+    private const string Sample = "yongqiao-002-s1";
+    private static readonly string[] FactFiles = ["calendar.csv", "enrolments.csv", "attendance.csv", "hardship.csv", "payments.csv", "staff.csv", "lessons.csv", "conduct.csv", "duties.csv", "expenses.csv"];
+    private readonly Service _service = new(demo: true);
+
+    public void Dispose() => _service.Dispose();
+
+    private const string Run = "/api/schools/demo/terms/2025-spring-sample/settlements/1";
+
+    [Fact]
+    public async Task TheDemoSchool_IsSettledAndFinalisedAtStart()
+    {
+        var admin = _service.As(Service.AdminKey);
+        var response = await admin.GetAsync(Run);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("final", response.Headers.GetValues("X-Settlement-Status").Single());
+    }
+
+    [Fact]
+    public async Task FamiliesStaffLedgerFindingsAndExplanations_ComeFromTheSavedSettlement()
+    {
+        var admin = _service.As(Service.AdminKey);
+        var s06 = (await admin.GetFromJsonAsync<JsonElement>(Run + "/families")).EnumerateArray().Single(f => f.GetProperty("studentId").GetString() == "S06");
+        Assert.Equal(-105.00m, s06.GetProperty("balance").GetDecimal()); // paid 350, net 350 − 105 (6 of 20 days)
+        var t01 = (await admin.GetFromJsonAsync<JsonElement>(Run + "/staff")).EnumerateArray().Single(f => f.GetProperty("staffId").GetString() == "T01");
+        Assert.Equal(350.00m, t01.GetProperty("net").GetDecimal()); // 20 × 25 − 150
+        Assert.Equal(232.50m, (await admin.GetFromJsonAsync<JsonElement>(Run + "/ledger")).GetProperty("balance").GetDecimal());
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>(Run + "/findings")).GetArrayLength());
+
+        var tree = await admin.GetFromJsonAsync<JsonElement>(Run + "/explain?line=refunds.absence:S06:2025-03-31&depth=3");
+        Assert.Equal("refunds.absence", tree.GetProperty("ruleId").GetString());
+        Assert.Contains("105.00", tree.GetProperty("sentence").GetProperty("zh").GetString());
+        var spell = tree.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("ruleId").GetString() == "refunds.absence-spell");
+        Assert.Contains(spell.GetProperty("sources").EnumerateArray(), s => s.GetProperty("id").GetString() == "attendance:S06:2025-04-08" && s.GetProperty("ruleId").ValueKind == JsonValueKind.Null);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(Run + "/explain?line=nothing")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhatIf_ShowsWhatAnotherFeeWouldChange_AndSavesNothing()
+    {
+        var admin = _service.As(Service.AdminKey);
+        var policy = File.ReadAllText(Path.Combine(Service.Root, "rules-samples", Sample, "policy.yaml"));
+        var cheaper = policy.Replace("term_fee: 350", "term_fee: 300", StringComparison.Ordinal);
+        Assert.NotEqual(policy, cheaper);
+        var response = await admin.PostAsJsonAsync("/api/schools/demo/terms/2025-spring-sample/settlements/what-if", new { policy = cheaper });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var s01 = body.GetProperty("families").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "S01");
+        Assert.Equal((350.00m, 300.00m, -50.00m), (s01.GetProperty("before").GetDecimal(), s01.GetProperty("after").GetDecimal(), s01.GetProperty("difference").GetDecimal()));
+        var s03 = body.GetProperty("families").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "S03");
+        Assert.Equal(180.00m, s03.GetProperty("after").GetDecimal()); // 300 × 3/5
+        var fees = body.GetProperty("ledger").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "income:fees");
+        Assert.Equal(-255.00m, fees.GetProperty("difference").GetDecimal()); // 50 × 4 full-price families + 30 (S03) + 25 (S05 at 50%): 200 + 30 + 25
+        Assert.Equal(1, (await admin.GetFromJsonAsync<JsonElement>("/api/schools/demo/plans")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ChangesAndRefusals_AreInTheAuditLog()
+    {
+        var admin = _service.As(Service.AdminKey);
+        var key = (await (await admin.PostAsJsonAsync("/api/keys", new { name = "家委会", role = "committee", schoolId = "demo" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await _service.As(key).PostAsync("/api/schools/demo/terms/2025-spring-sample/settlements", null)).StatusCode);
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/audit");
+        var entries = log.EnumerateArray().Select(e => (Actor: e.GetProperty("actor").GetString(), Action: e.GetProperty("action").GetString(), Outcome: e.GetProperty("outcome").GetString())).ToList();
+        Assert.Contains(("admin", "keys.create", "ok 201"), entries);
+        Assert.Contains(entries, e => e.Actor == "家委会" && e.Action == "denied" && e.Outcome == "refused 403");
+    }
+}
