@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the project needs beyond the .NET SDK, once; a no-op when all is there.
 #   fonts-lxgw-wenkai: a TrueType font with Chinese and Latin glyphs for the PDF documents.
+#   postgresql: the service's database at scale; the tests run the API suite against it too.
 set -euo pipefail
-packages=(fonts-lxgw-wenkai)
+packages=(fonts-lxgw-wenkai postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -9,6 +9,17 @@ rm -rf "$results"
 dotnet test Compensation.sln -c Release --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 rc=$?
+
+# The service's tests once more, on a real PostgreSQL server on loopback.
+if postgres=$(bash scripts/postgres.sh); then
+  COMPENSATION_TEST_POSTGRES="$postgres" dotnet test tests/Compensation.Api.Tests -c Release --no-build --nologo \
+    --logger "trx;LogFilePrefix=postgres" --logger "console;verbosity=minimal" --results-directory "$results"
+  pg_rc=$?
+  [ "$rc" -eq 0 ] && rc=$pg_rc
+else
+  echo "PostgreSQL could not be started: the service's tests did not run on it"
+  rc=1
+fi
 passed=0
 failed=0
 shopt -s nullglob

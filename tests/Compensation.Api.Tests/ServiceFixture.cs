@@ -4,10 +4,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Compensation.Api.Tests;
 
-/// <summary>The real service on a real SQLite file in a fresh folder, with a known first admin key.</summary>
+/// <summary>
+/// The real service with a known first admin key, on a real SQLite file in a fresh folder; or, when
+/// COMPENSATION_TEST_POSTGRES holds a connection string (without a database), on a fresh PostgreSQL
+/// database that is dropped afterwards.
+/// </summary>
 public sealed class Service : WebApplicationFactory<Program>
 {
     public const string AdminKey = "cmp_test_admin_key_0123456789";
+
+    private static readonly string? Postgres = Environment.GetEnvironmentVariable("COMPENSATION_TEST_POSTGRES");
+
+    private readonly string _database = "compensation_test_" + Guid.NewGuid().ToString("N");
 
     public Service(bool demo = false)
     {
@@ -15,6 +23,8 @@ public sealed class Service : WebApplicationFactory<Program>
         Directory.CreateDirectory(Folder);
         Demo = demo;
     }
+
+    public static bool OnPostgres => !string.IsNullOrEmpty(Postgres);
 
     public string Folder { get; }
 
@@ -35,7 +45,16 @@ public sealed class Service : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Data:Sqlite", Path.Combine(Folder, "test.db"));
+        if (OnPostgres)
+        {
+            builder.UseSetting("Data:Provider", "postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", $"{Postgres};Database={_database}");
+        }
+        else
+        {
+            builder.UseSetting("Data:Sqlite", Path.Combine(Folder, "test.db"));
+        }
+
         builder.UseSetting("Auth:InitialAdminKey", AdminKey);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Demo:Sample", Path.Combine(Root, "rules-samples", "yongqiao-002-s1"));
@@ -45,6 +64,16 @@ public sealed class Service : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (OnPostgres)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var connection = new Npgsql.NpgsqlConnection($"{Postgres};Database=postgres");
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
+            drop.ExecuteNonQuery();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -65,15 +65,23 @@ public static class ServiceHost
 
     private static void AddDatabase(WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration["Data:Provider"] ?? "sqlite";
-        if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = (builder.Configuration["Data:Provider"] ?? "sqlite").ToLowerInvariant();
+        switch (provider)
         {
-            throw new InvalidOperationException($"Data:Provider '{provider}' is not supported; use sqlite");
+            case "sqlite":
+                var path = Path.GetFullPath(builder.Configuration["Data:Sqlite"] ?? Path.Combine("data", "compensation.db"));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                builder.Services.AddDbContext<SqliteDb>(o => o.UseSqlite($"Data Source={path}").AddInterceptors(new SqlitePragmas()));
+                builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<SqliteDb>());
+                break;
+            case "postgres":
+                var connection = builder.Configuration.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("Data:Provider is postgres but ConnectionStrings:Postgres is not set");
+                builder.Services.AddDbContext<PostgresDb>(o => o.UseNpgsql(connection));
+                builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<PostgresDb>());
+                break;
+            default:
+                throw new InvalidOperationException($"Data:Provider '{provider}' is not supported; use sqlite or postgres");
         }
-
-        var path = Path.GetFullPath(builder.Configuration["Data:Sqlite"] ?? Path.Combine("data", "compensation.db"));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        builder.Services.AddDbContext<SqliteDb>(o => o.UseSqlite($"Data Source={path}").AddInterceptors(new SqlitePragmas()));
-        builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<SqliteDb>());
     }
 }
