@@ -1,0 +1,43 @@
+using ClosedXML.Excel;
+using Compensation.Reports.Excel;
+using Compensation.Rules.Policy;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Reports;
+
+/// <summary>
+/// The accountant's workbook of a settled term (ClosedXML): 收支 (ledger), 家庭 (families),
+/// 教职工 (staff by month), 扣除 (deductions), 提示 (findings) and 说明 (explanations). Headers
+/// are Chinese and frozen, amounts are numbers in yuan formatted #,##0.00, and totals are =SUM()
+/// formulas. No clock: the document dates are the term's end, and the same settlement gives the
+/// same bytes.
+/// </summary>
+public static class AccountantWorkbook
+{
+    public static readonly IReadOnlyList<string> SheetNames =
+        [LedgerSheet.Name, FamilySheet.Name, StaffSheet.Name, DeductionSheet.Name, FindingSheet.Name, ExplanationSheet.Name];
+
+    public static byte[] Build(SettlementResult settlement, SchoolPolicy policy)
+    {
+        using var workbook = new XLWorkbook();
+        LedgerSheet.Write(new SheetWriter(workbook, LedgerSheet.Name, LedgerSheet.Columns), settlement.Ledger);
+        FamilySheet.Write(new SheetWriter(workbook, FamilySheet.Name, FamilySheet.Columns), settlement, policy);
+        StaffSheet.Write(new SheetWriter(workbook, StaffSheet.Name, StaffSheet.Columns), settlement);
+        DeductionSheet.Write(new SheetWriter(workbook, DeductionSheet.Name, DeductionSheet.Columns), settlement);
+        FindingSheet.Write(new SheetWriter(workbook, FindingSheet.Name, FindingSheet.Columns), settlement);
+        ExplanationSheet.Write(new SheetWriter(workbook, ExplanationSheet.Name, ExplanationSheet.Columns), settlement);
+
+        var date = new DateTime(settlement.TermEnd.Year, settlement.TermEnd.Month, settlement.TermEnd.Day, 0, 0, 0, DateTimeKind.Utc);
+        workbook.Properties.Created = date;
+        workbook.Properties.Modified = date;
+        workbook.Properties.Author = settlement.School;
+        workbook.Properties.LastModifiedBy = "Compensation";
+        workbook.Properties.Title = $"{settlement.School} 课后服务经费结算 {settlement.TermId}";
+        workbook.Properties.Subject = settlement.Plan;
+
+        // ClosedXML 0.95 writes formulas without cached values; the workbook's calcId (Excel 2007) makes Excel recalculate on opening.
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return WorkbookDeterminism.Normalize(stream.ToArray(), date);
+    }
+}

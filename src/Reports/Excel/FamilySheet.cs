@@ -1,0 +1,44 @@
+using Compensation.Reports.Text;
+using Compensation.Rules.Policy;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Reports.Excel;
+
+/// <summary>家庭: one row per student's family with every step from fee to balance, and =SUM() totals.</summary>
+internal static class FamilySheet
+{
+    public const string Name = "家庭";
+
+    /// <summary>The 1-based columns that hold amounts, summed in the total row.</summary>
+    public static readonly int[] MoneyColumns = [7, 8, 9, 10, 11, 12, 13, 14, 15];
+
+    public static readonly SheetColumn[] Columns =
+    [
+        new("学号", 10), new("姓名", 10), new("班级", 11), new("每周天数", 9, CellKind.Integer), new("服务日", 8, CellKind.Integer), new("出勤日", 8, CellKind.Integer),
+        new("应收", 12, CellKind.Money), new("超限核减", 11, CellKind.Money), new("财政补贴", 11, CellKind.Money), new("减免", 11, CellKind.Money),
+        new("应缴", 12, CellKind.Money), new("退费", 11, CellKind.Money), new("结算应缴", 12, CellKind.Money), new("已缴", 12, CellKind.Money),
+        new("余额（正：应补缴，负：应退还）", 16, CellKind.Money), new("减免类别", 14), new("退费明细", 44),
+    ];
+
+    public static void Write(SheetWriter sheet, SettlementResult s, SchoolPolicy p)
+    {
+        var first = sheet.NextRow;
+        foreach (var f in s.Families)
+        {
+            sheet.Write(f.StudentId, f.Name, f.ClassName, f.DaysPerWeek, f.ServiceDays, f.DaysAttended,
+                f.Charged.Yuan, f.CapReduction.Yuan, f.Subsidy.Yuan, f.Waived.Yuan, f.Payable.Yuan, f.Refunded.Yuan, f.Net.Yuan, f.Paid.Yuan, f.Balance.Yuan,
+                Category(p, f), string.Join("；", f.Refunds.Select(Refund)));
+        }
+
+        sheet.TotalRow($"合计（{Format.Count(s.Families.Count)} 人）", first, MoneyColumns);
+    }
+
+    private static string Category(SchoolPolicy p, FamilyLine f) =>
+        f.HardshipCategory is null ? "" : p.Waivers.Categories.TryGetValue(f.HardshipCategory, out var c) ? c.NameZh : f.HardshipCategory;
+
+    private static string Refund(RefundLine r)
+    {
+        var span = r is { From: { } from, To: { } to } ? $" {Format.IsoDate(from)}—{Format.IsoDate(to)} {Format.Count(r.Days)} 天" : "";
+        return $"{Labels.Refund(r.Kind)}{span} {Format.Amount(r.Amount)}";
+    }
+}

@@ -1,0 +1,50 @@
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Reports.Excel;
+
+/// <summary>
+/// 收支: the fund's income, refunds and spending line by line, each section closed by a =SUM()
+/// total, and the balance as formulas over those totals, so the accountant sees the arithmetic.
+/// </summary>
+internal static class LedgerSheet
+{
+    public const string Name = "收支";
+    public const int AmountColumn = 4;
+
+    public static readonly SheetColumn[] Columns =
+    [
+        new("部分", 10), new("项目", 26), new("Item", 24), new("金额（元）", 16, CellKind.Money), new("类别代码", 16), new("依据", 30),
+    ];
+
+    public static void Write(SheetWriter sheet, Ledger ledger)
+    {
+        var income = Section(sheet, "收入", "收入合计", ledger.Income);
+        var refunds = Section(sheet, "退费", "退费合计", ledger.Refunds);
+        var spending = Section(sheet, "支出", "支出合计", ledger.Expenditure);
+
+        var before = sheet.Write("结余", "清退前结余", "Balance before surplus refund", null, "balance-before-surplus");
+        sheet.Formula(before, AmountColumn, $"{Ref(income)}-{Ref(refunds)}-{Ref(spending)}");
+        var surplus = sheet.Write("结余", "结余清退", "Surplus refunded", ledger.SurplusRefunded.Yuan, "surplus-refunded");
+        sheet.Write("结余", "其中：结转下学期", "of which carried forward", ledger.CarriedForward.Yuan, "carried-forward");
+        var balance = sheet.Write("结余", "期末结余", "Balance", null, "balance");
+        sheet.Formula(balance, AmountColumn, $"{Ref(before)}-{Ref(surplus)}");
+        sheet.Sheet.Row(balance).Style.Font.Bold = true;
+        sheet.Write("核对", "实收现金（家庭缴费与补贴）", "Cash received", ledger.CashReceived.Yuan, "cash-received");
+    }
+
+    private static int Section(SheetWriter sheet, string part, string total, IReadOnlyList<LedgerLine> lines)
+    {
+        var first = sheet.NextRow;
+        foreach (var line in lines)
+        {
+            sheet.Write(part, line.Name.Zh, line.Name.En, line.Amount.Yuan, line.Category, line.FactId);
+        }
+
+        var row = sheet.TotalRow(total, first, [AmountColumn]);
+        sheet.Set(row, 1, part);
+        sheet.Set(row, 2, total);
+        return row;
+    }
+
+    private static string Ref(int row) => SheetWriter.Address(row, AmountColumn);
+}

@@ -1,0 +1,180 @@
+using Compensation.Reports.Tests.Support;
+using Compensation.Rules.Domain;
+using Compensation.Rules.Settlement;
+
+namespace Compensation.Reports.Tests;
+
+/// <summary>The notice of every sample, read back with PdfPig and checked figure by figure against the settlement.</summary>
+public sealed class PublicNoticeTests
+{
+    private static (Sample Sample, PdfText Text) Notice(string name)
+    {
+        var sample = Samples.Get(name);
+        return (sample, PdfText.Read(Render.Pdf.PublicNotice(sample.Settlement, sample.Policy, Render.Notice(sample))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void EveryLedgerLine_ShowsItsAmount_AndTheTotals(string name)
+    {
+        var (sample, text) = Notice(name);
+        var ledger = sample.Settlement.Ledger;
+        foreach (var line in ledger.Income.Concat(ledger.Expenditure))
+        {
+            text.Row(line.Name.Zh, Amount.Of(line.Amount));
+        }
+
+        foreach (var line in ledger.Refunds)
+        {
+            var kind = line.Category == "absence" ? RefundKind.Absence : RefundKind.Withdrawal;
+            var count = sample.Settlement.Families.Sum(f => f.Refunds.Count(r => r.Kind == kind));
+            text.Row(line.Name.Zh, count.ToString(System.Globalization.CultureInfo.InvariantCulture), Amount.Of(line.Amount));
+        }
+
+        text.Row("收入合计", Amount.Of(ledger.TotalIncome));
+        text.Row("退费合计", Amount.Of(ledger.TotalRefunds));
+        text.Row("支出合计", Amount.Of(ledger.TotalExpenditure));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void TheBalance_AndWhatHappensToIt(string name)
+    {
+        var (sample, text) = Notice(name);
+        var ledger = sample.Settlement.Ledger;
+        text.Row("减：退费合计", Amount.Of(ledger.TotalRefunds));
+        text.Row("减：支出合计", Amount.Of(ledger.TotalExpenditure));
+        text.Row("清退前结余", Amount.Of(ledger.BalanceBeforeSurplus));
+        text.Row("结余清退（退还缴费家庭）", Amount.Of(ledger.SurplusRefunded));
+        text.Row("结转下学期", Amount.Of(ledger.CarriedForward));
+        text.Row("期末结余", Amount.Of(ledger.Balance));
+        var flat = Flat(text);
+        if (ledger.SurplusRefunded.Yuan > 0m)
+        {
+            Assert.Contains($"结余{Amount.Of(ledger.SurplusRefunded)}元已按各家庭缴费比例清退", flat);
+        }
+        else if (ledger.Balance.Yuan > 0m)
+        {
+            Assert.Contains($"结余{Amount.Of(ledger.Balance)}元", flat);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void CountsOfStudentsAndWaivers(string name)
+    {
+        var (sample, text) = Notice(name);
+        var families = sample.Settlement.Families;
+        var waived = families.Where(f => f.Waived.Yuan > 0m).ToList();
+        text.Row("参加课后服务学生", families.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        text.Row("其中：经审批减免服务费", waived.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Amount.Of(Money.Sum(waived.Select(f => f.Waived))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void TheRatePerLesson_IsLessonPayOverLessons(string name)
+    {
+        var (sample, text) = Notice(name);
+        var pay = sample.Settlement.Staff.Sum(s => s.LessonPay.Yuan);
+        var lessons = sample.Settlement.Staff.Sum(s => s.Lessons);
+        Assert.True(lessons > 0, "every sample has lessons");
+        var rate = decimal.Round(pay / lessons, 2, MidpointRounding.AwayFromZero);
+        text.Row("教师课时费（课时费 ÷ 课时数）", Amount.Of(pay), $"{lessons} 节", Amount.Of(rate));
+    }
+
+    [Fact]
+    public void TheYongqiaoNotice_HasTheHandWorkedFigures()
+    {
+        // rules-samples/yongqiao-002-s1/README.md: fees 1,785.00, absence refund 105.00, lesson pay 1,000.00 for 40 lessons (25.00 each), balance 232.50.
+        var (_, text) = Notice(Samples.Yongqiao);
+        text.Row("课后服务费", "1,785.00");
+        text.Row("缺勤退费", "1", "105.00");
+        text.Row("考核扣除", "-232.50");
+        text.Row("期末结余", "232.50");
+        text.Row("教师课时费（课时费 ÷ 课时数）", "1,000.00", "40 节", "25.00");
+        text.Row("其中：经审批减免服务费", "2", "525.00");
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void TheSpendingChart_LabelsEveryNonZeroCategoryWithItsAmount(string name)
+    {
+        var (sample, text) = Notice(name);
+        Assert.Contains(text.Lines, l => l.Text == "支出构成（元）");
+        foreach (var line in sample.Settlement.Ledger.Expenditure.Where(l => !l.Amount.IsZero))
+        {
+            // Once in the table, once beside its bar.
+            Assert.True(text.Lines.Count(l => l.Runs.SequenceEqual([line.Name.Zh, Amount.Of(line.Amount)])) >= 2, line.Name.Zh);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void FeeStandard_LegalBasis_Phone_Period_Date_AndSeal(string name)
+    {
+        var (sample, text) = Notice(name);
+        var flat = Flat(text);
+        Assert.Contains(Flat(sample.Policy.Publication.LegalBasis), flat);
+        var phone = sample.Policy.Publication.ComplaintPhone;
+        Assert.Contains(string.IsNullOrEmpty(phone) ? "请向学校办公室反映" : $"监督电话：{phone}", flat);
+        Assert.Contains("公示期：2025年4月14日至2025年4月20日（共7天）", flat);
+        Assert.Contains($"{sample.Settlement.School}（公章）", flat);
+        Assert.Contains("2025年4月14日", flat);
+        if (sample.Policy.Fees.Mode == Rules.Policy.FeeMode.FlatTerm)
+        {
+            Assert.Contains($"每生每学期{Amount.Of(sample.Policy.Fees.TermFee)}元", flat);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void NoStudentOrStaffNameIdOrHardshipStatus_AppearsAnywhere(string name)
+    {
+        var (sample, text) = Notice(name);
+        var all = text.All;
+        var personal = sample.Settlement.Families.SelectMany(f => new[] { f.Name, f.StudentId })
+            .Concat(sample.Settlement.Staff.SelectMany(s => new[] { s.Name, s.StaffId, s.EmployeeNo }))
+            .Where(x => x.Length > 0);
+        foreach (var value in personal)
+        {
+            Assert.DoesNotContain(value, all);
+        }
+
+        foreach (var (code, category) in sample.Policy.Waivers.Categories)
+        {
+            Assert.DoesNotContain(code, all);
+
+            // "家庭经济困难学生…减免" is the plan's rule of who may apply; the specific statuses (低保, 建档立卡) must not appear.
+            if (category.NameZh != "家庭经济困难")
+            {
+                Assert.DoesNotContain(category.NameZh, all);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
+    public void EveryPage_HasItsFooter(string name)
+    {
+        var (sample, text) = Notice(name);
+        var footer = $"{sample.Settlement.School} · 课后服务经费收支情况公示 · {sample.Settlement.TermId}";
+        for (var i = 0; i < text.Pages.Count; i++)
+        {
+            Assert.Equal([footer, $"第 {i + 1} 页 共 {text.Pages.Count} 页"], text.Pages[i][^1].Runs);
+        }
+    }
+
+    [Fact]
+    public void TheTextIsSearchable_InSubsetFonts_WithTheFixedDate()
+    {
+        var (_, text) = Notice(Samples.Yongqiao);
+        Assert.Contains("课后服务经费收支情况公示", text.All);
+        Assert.All(text.FontNames, f => Assert.Matches("^[A-Z]{6}\\+LXGW", f));
+        Assert.StartsWith("D:20250414000000", text.CreationDate);
+    }
+
+    /// <summary>Text without spaces and line breaks, for phrases that may wrap.</summary>
+    internal static string Flat(PdfText text) => Flat(string.Concat(text.Lines.Select(l => string.Concat(l.Runs))));
+
+    internal static string Flat(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}
