@@ -85,6 +85,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Documents_WritesTheNoticeEveryStatementAndTheWorkbook()
+    {
+        var folder = Path.Combine(_temp, "docs");
+        var (code, output, _) = Run("documents", Sample("yongqiao-002-s1"), "--out", folder);
+        Assert.Equal(0, code);
+        var names = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("notice.pdf", names);
+        Assert.Contains("workbook.xlsx", names);
+        Assert.Equal(7, names.Count(n => n!.StartsWith("family-", StringComparison.Ordinal))); // S01 … S07
+        Assert.Equal(6, names.Count(n => n!.StartsWith("staff-", StringComparison.Ordinal)));  // T01–T03, G01, L01, Q01
+        Assert.Contains("15 documents", output);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(Path.Combine(folder, "notice.pdf")), 0, 4));
+    }
+
+    [Fact]
     public void AnUnknownVerb_PrintsUsage() => Assert.Equal(3, Run("pay", "x").Code);
 
     private static void CopyFolder(string from, string to)

@@ -10,6 +10,7 @@ namespace Compensation.Api.Cli;
 /// compensation settle POLICY FACTS [--out FILE]   settle a term and print its summary
 /// compensation explain POLICY FACTS ID             print the explanation tree of one line
 /// compensation rules POLICY                        list the rules the policy switches on
+/// compensation documents POLICY FACTS --out DIR     write the notice, statements and workbook
 /// Exit codes: 0 settled, 1 settled with error findings, 2 bad input, 3 usage.
 /// </summary>
 public static class CommandLine
@@ -20,13 +21,14 @@ public static class CommandLine
           compensation explain <policy.yaml> <facts-folder|facts.json> <line-id>
           compensation settle  <sample-folder>      (a folder with policy.yaml and facts/)
           compensation rules   <policy.yaml>        (the rules the policy switches on)
+          compensation documents <sample-folder | policy.yaml facts> --out <folder> [--notice-date yyyy-MM-dd]
         """;
 
-    public static bool IsCommand(string verb) => verb is "settle" or "explain" or "rules";
+    public static bool IsCommand(string verb) => verb is "settle" or "explain" or "rules" or "documents";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length < 2 || args[0] is not ("settle" or "explain" or "rules"))
+        if (args.Length < 2 || !IsCommand(args[0]))
         {
             stderr.WriteLine(Usage);
             return 3;
@@ -39,11 +41,17 @@ public static class CommandLine
 
         var positional = new List<string>();
         string? outFile = null;
+        DateOnly? noticeDate = null;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--out" && i + 1 < args.Length)
             {
                 outFile = args[++i];
+            }
+            else if (args[i] == "--notice-date" && i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                noticeDate = d;
+                i++;
             }
             else
             {
@@ -64,10 +72,12 @@ public static class CommandLine
         }
 
         SettlementResult result;
+        Rules.Policy.SchoolPolicy policy;
+        Rules.Facts.TermFacts facts;
         try
         {
-            var policy = PolicyLoader.LoadFile(positional[0]);
-            var facts = FactsLoader.Load(positional[1]);
+            policy = PolicyLoader.LoadFile(positional[0]);
+            facts = FactsLoader.Load(positional[1]);
             result = Settler.Settle(policy, facts);
         }
         catch (InputException ex)
@@ -95,6 +105,19 @@ public static class CommandLine
             }
 
             return ExplainPrinter.Print(result, positional[2], stdout, stderr);
+        }
+
+        if (args[0] == "documents")
+        {
+            if (outFile is null)
+            {
+                stderr.WriteLine(Usage);
+                return 3;
+            }
+
+            var written = DocumentsWriter.Write(result, policy, facts, outFile, noticeDate);
+            stdout.WriteLine($"{written.Count} documents written to {outFile}");
+            return 0;
         }
 
         if (outFile is not null)

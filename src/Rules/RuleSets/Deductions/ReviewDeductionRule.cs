@@ -49,7 +49,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                     var esc2 = line.Escalation!;
                     var amount = Money.Round(baseAmount.Yuan * esc2.Percent / 100m);
                     var reason = new Bilingual(
-                        $"{scopeZh}{string.Join("/", line.Kinds)} 共 {N(ordered.Count)} 次（达到 {N(esc2.At)} 次），扣{baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? "（代替逐次扣除）" : "（另加）"),
+                        $"{scopeZh}{string.Join("、", line.Kinds.Select(KindZh))} 共 {N(ordered.Count)} 次（达到 {N(esc2.At)} 次），扣{baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? "（代替逐次扣除）" : "（另加）"),
                         $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(esc2.At)}): {baseEn} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? " (instead of per-event deductions)" : " (in addition)"));
                     var ids = ordered.Select(e => e.Id).ToArray();
                     ctx.Insert(new Deduction(staff, month, line.Id, "escalation", esc2.Percent, amount, ids, reason), key + ":escalation", ids.Concat(pay.Select(p => p.Id)).ToArray(), reason);
@@ -85,30 +85,30 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 var lesson = e.LessonId is null ? null : pay.FirstOrDefault(p => p.LessonId == e.LessonId);
                 if (lesson is null)
                 {
-                    var missing = new Bilingual($"{D(e.Date)} {e.Kind} 未注明课时或该课时无课时费，无法扣除当节", $"{D(e.Date)} {e.Kind} names no paid lesson; the lesson cannot be deducted");
+                    var missing = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)} 未注明课时或该课时无课时费，无法扣除当节", $"{D(e.Date)} {e.Kind} names no paid lesson; the lesson cannot be deducted");
                     ctx.Insert(new FindingFact("deduction-lesson-missing", Severity.Error, staff, missing), "no-lesson:" + e.EventId, [e], missing);
                     return;
                 }
 
                 amount = lesson.Amount;
                 sources.Add(lesson.Id);
-                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣除当节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the lesson's pay {Y(amount)} is lost");
+                reason = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：扣除当节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the lesson's pay {Y(amount)} is lost");
                 break;
             case DeductionEach.Day:
                 var day = pay.Where(p => p.Date == e.Date).ToList();
                 amount = Money.Sum(day.Select(p => p.Amount));
                 sources.AddRange(day.Select(p => p.Id));
-                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣除当天 {N(day.Count)} 节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the day's {N(day.Count)} lessons' pay {Y(amount)} is lost");
+                reason = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：扣除当天 {N(day.Count)} 节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the day's {N(day.Count)} lessons' pay {Y(amount)} is lost");
                 break;
             case DeductionEach.Percent:
                 percent = line.Percent;
                 amount = Money.Round(baseAmount.Yuan * line.Percent / 100m);
-                reason = new Bilingual($"{D(e.Date)} {e.Kind}：扣{baseText} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}", $"{D(e.Date)} {e.Kind}: {baseEn} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}");
+                reason = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：扣{baseText} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}", $"{D(e.Date)} {e.Kind}: {baseEn} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}");
                 break;
             default:
                 percent = Decided(ctx, e, staff);
                 amount = Money.Round(baseAmount.Yuan * percent.Value / 100m);
-                reason = new Bilingual($"{D(e.Date)} {e.Kind}：考核小组决定扣{baseText} {Y(baseAmount)} × {N(percent.Value)}% = {Y(amount)}",
+                reason = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：考核小组决定扣{baseText} {Y(baseAmount)} × {N(percent.Value)}% = {Y(amount)}",
                     $"{D(e.Date)} {e.Kind}: the review group decided {N(percent.Value)}% of {baseEn} {Y(baseAmount)} = {Y(amount)}");
                 break;
         }
@@ -122,7 +122,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         var (min, max) = line.Range ?? (0m, 100m);
         if (e.DecidedPercent is not { } decided)
         {
-            var missing = new Bilingual($"{D(e.Date)} {e.Kind} 缺少考核小组决定的扣除比例，按下限 {N(min)}% 计", $"{D(e.Date)} {e.Kind} has no decided percentage; the minimum {N(min)}% is applied");
+            var missing = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)} 缺少考核小组决定的扣除比例，按下限 {N(min)}% 计", $"{D(e.Date)} {e.Kind} has no decided percentage; the minimum {N(min)}% is applied");
             ctx.Insert(new FindingFact("deduction-percent-missing", Severity.Error, staff, missing), "no-percent:" + e.EventId, [e], missing);
             return min;
         }
@@ -130,7 +130,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         if (decided < min || decided > max)
         {
             var held = Math.Clamp(decided, min, max);
-            var outside = new Bilingual($"{D(e.Date)} {e.Kind} 决定扣除 {N(decided)}%，超出方案范围 {N(min)}%–{N(max)}%，按 {N(held)}% 计",
+            var outside = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)} 决定扣除 {N(decided)}%，超出方案范围 {N(min)}%–{N(max)}%，按 {N(held)}% 计",
                 $"{D(e.Date)} {e.Kind}: decided {N(decided)}% is outside the plan's range {N(min)}%–{N(max)}%; {N(held)}% is applied");
             ctx.Insert(new FindingFact("deduction-out-of-range", Severity.Error, staff, outside), "out-of-range:" + e.EventId, [e], outside);
             return held;

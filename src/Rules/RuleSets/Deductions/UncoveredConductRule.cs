@@ -21,7 +21,7 @@ public sealed class UncoveredConductRule(IReadOnlySet<string> coveredKinds) : Ru
         rule.Match<ConductEvent>(e => !coveredKinds.Contains(e.Kind)).Then((ctx, e) =>
         {
             var message = new Bilingual(
-                $"{D(e.Date)} {e.Kind}（{e.EventId}）：方案没有相应的考核扣除规定，未扣除",
+                $"{D(e.Date)} {KindZh(e.Kind)}（{e.EventId}）：方案没有相应的考核扣除规定，未扣除",
                 $"{D(e.Date)} {e.Kind} ({e.EventId}): the plan has no review rule for this kind; nothing deducted");
             ctx.Insert(new FindingFact("conduct-kind-not-in-plan", Severity.Warning, e.StaffId, message), e.EventId, [e], message);
         });

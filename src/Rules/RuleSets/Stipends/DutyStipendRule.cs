@@ -27,7 +27,7 @@ public sealed class DutyStipendRule(StipendPolicy stipends) : Rule
             decimal? rate = perBreak ? stipends.PerBreak : stipends.PerDay.TryGetValue(d.Duty, out var r) ? r : null;
             if (rate is null)
             {
-                var message = new Bilingual($"方案未规定“{d.Duty}”补助标准，{D(d.Date)} 按 0 元计", $"the plan sets no rate for '{d.Duty}'; {D(d.Date)} paid 0");
+                var message = new Bilingual($"方案未规定“{DutyZh(d.Duty)}”补助标准，{D(d.Date)} 按 0 元计", $"the plan sets no rate for '{d.Duty}'; {D(d.Date)} paid 0");
                 ctx.Insert(new FindingFact("stipend-rate-missing", Severity.Warning, d.StaffId, message), "no-rate:" + d.DutyId, [d], message);
             }
 
@@ -35,7 +35,7 @@ public sealed class DutyStipendRule(StipendPolicy stipends) : Rule
             var amount = Money.Round((rate ?? 0m) * count);
             var sentence = perBreak
                 ? new Bilingual($"{D(d.Date)} 课间看护 {N(count)} 次 × {N(rate ?? 0m)} 元 = {Y(amount)}", $"{D(d.Date)}: {N(count)} breaks × {N(rate ?? 0m)} yuan = {Y(amount)}")
-                : new Bilingual($"{D(d.Date)} {d.Duty} 1 天 × {N(rate ?? 0m)} 元 = {Y(amount)}", $"{D(d.Date)}: {d.Duty} 1 day × {N(rate ?? 0m)} yuan = {Y(amount)}");
+                : new Bilingual($"{D(d.Date)} {DutyZh(d.Duty)} 1 天 × {N(rate ?? 0m)} 元 = {Y(amount)}", $"{D(d.Date)}: {d.Duty} 1 day × {N(rate ?? 0m)} yuan = {Y(amount)}");
             ctx.Insert(new Stipend(d.StaffId, d.Duty, d.Date, Month.Of(d.Date), count, rate ?? 0m, amount), d.DutyId, [d], sentence);
         });
     }
