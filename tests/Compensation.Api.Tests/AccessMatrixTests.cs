@@ -69,6 +69,11 @@ public sealed class AccessMatrixTests : IDisposable
             new("GET", $"/api/schools/{{s}}/terms/t/settlements/{runOfA}/ledger", books),
             new("GET", $"/api/schools/{{s}}/terms/t/settlements/{runOfA}/findings", books),
             new("GET", $"/api/schools/{{s}}/terms/t/settlements/{runOfA}/explain?line=ledger.fund:fees", books),
+            new("GET", $"/api/schools/{{s}}/terms/t/settlements/{runOfA}/documents/notice.pdf", books),
+            new("GET", $"/api/schools/{{s}}/terms/t/settlements/{runOfA}/documents/staff/T01.pdf", ["admin", "accountant", "hr"]),
+            new("GET", $"/api/schools/{{s}}/terms/t/settlements/{runOfA}/documents/families/S01.pdf", books),
+            new("GET", $"/api/schools/{{s}}/terms/t/settlements/{runOfA}/documents/workbook.xlsx", books),
+            new("GET", "/api/published/schools/{s}/terms/t/notice.pdf", ["admin", "accountant", "committee"]),
             new("GET", "/api/pay?school={s}", ["admin", "hr"]),
             new("GET", "/api/published/schools/{s}/terms/t", ["admin", "accountant", "committee"]),
         };

@@ -74,4 +74,31 @@ public sealed class ResultsTests : IDisposable
         Assert.Contains(("admin", "keys.create", "ok 201"), entries);
         Assert.Contains(entries, e => e.Actor == "家委会" && e.Action == "denied" && e.Outcome == "refused 403");
     }
+
+    [Fact]
+    public async Task TheDocuments_AreServedAsFiles_AndTheCommitteeGetsOnlyTheNotice()
+    {
+        var admin = _service.As(Service.AdminKey);
+        var key = (await (await admin.PostAsJsonAsync("/api/keys", new { name = "家委会", role = "committee", schoolId = "demo" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        var committee = _service.As(key);
+
+        var notice = await committee.GetAsync("/api/published/schools/demo/terms/2025-spring-sample/notice.pdf");
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+        Assert.Equal("application/pdf", notice.Content.Headers.ContentType!.MediaType);
+        var bytes = await notice.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Equal(bytes, await committee.GetByteArrayAsync("/api/published/schools/demo/terms/2025-spring-sample/notice.pdf"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await committee.GetAsync(Run + "/documents/staff/T01.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await committee.GetAsync(Run + "/documents/families/S01.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await committee.GetAsync(Run + "/documents/workbook.xlsx")).StatusCode);
+
+        var staff = await admin.GetAsync(Run + "/documents/staff/T01.pdf");
+        Assert.Equal(("application/pdf", HttpStatusCode.OK), (staff.Content.Headers.ContentType!.MediaType, staff.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Run + "/documents/families/S06.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(Run + "/documents/families/S99.pdf")).StatusCode);
+        var workbook = await admin.GetAsync(Run + "/documents/workbook.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("PK", Encoding.ASCII.GetString(await workbook.Content.ReadAsByteArrayAsync(), 0, 2));
+    }
 }

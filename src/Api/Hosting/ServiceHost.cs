@@ -31,6 +31,7 @@ public static class ServiceHost
         AddDatabase(builder);
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<Services.SavedResults>();
+        services.AddSingleton<Reports.PdfReports>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

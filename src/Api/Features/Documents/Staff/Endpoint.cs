@@ -1,0 +1,32 @@
+using Compensation.Api.Services;
+using Compensation.Reports;
+
+namespace Compensation.Api.Features.Documents.Staff;
+
+public sealed class Endpoint : DocumentEndpoint<StaffDocumentRequest>
+{
+    public override void Configure()
+    {
+        Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/documents/staff/{StaffId}.pdf");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Hr);
+        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404));
+        Summary(s =>
+        {
+            s.Summary = "A staff member's pay statement, as PDF";
+            s.Description = "Lessons, rate, gross, stipends, each deduction with the event, its date and the plan clause, and net, by month and for the term.";
+        });
+    }
+
+    protected override async Task Handle(StaffDocumentRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        var d = await Documents.LoadAsync(term, req.RunId, ct);
+        if (d.Result.Staff.All(s => s.StaffId != req.StaffId))
+        {
+            throw ServiceError.NotFound($"staff member {req.StaffId}");
+        }
+
+        var facts = await Documents.FactsAsync(term, d.Run, ct);
+        await SendFileAsync(Resolve<PdfReports>().StaffStatement(d.Result, d.Policy, req.StaffId, facts.Conduct), Pdf, $"staff-{req.StaffId}.pdf", ct);
+    }
+}
