@@ -17,8 +17,11 @@ public sealed class Service : WebApplicationFactory<Program>
 
     private readonly string _database = "compensation_test_" + Guid.NewGuid().ToString("N");
 
-    public Service(bool demo = false)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public Service(bool demo = false, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Folder = Path.Combine(Path.GetTempPath(), "compensation-api-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Demo = demo;
@@ -56,6 +59,11 @@ public sealed class Service : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Auth:InitialAdminKey", AdminKey);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Demo:Sample", Path.Combine(Root, "rules-samples", "yongqiao-002-s1"));
     }
