@@ -31,6 +31,7 @@ public static class ServiceHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
 
+        Services.FaultPoints.Configure(builder.Configuration["Testing:CrashAt"]);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         AddDatabase(builder);

@@ -92,7 +92,9 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
             run.FinalisedBy = actor;
             db.PayLines.AddRange(PayLines(term, run, again.Result, now));
             await db.SaveChangesAsync(ct);
+            FaultPoints.Hit("finalise:before-commit");
             await tx.CommitAsync(ct);
+            FaultPoints.Hit("finalise:after-commit");
         }
         catch (DbUpdateException)
         {

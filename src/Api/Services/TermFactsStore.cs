@@ -88,7 +88,9 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(ct);
+        FaultPoints.Hit("import:before-commit");
         await tx.CommitAsync(ct);
+        FaultPoints.Hit("import:after-commit");
         return new ImportOutcome(import, false, added);
     }
 
