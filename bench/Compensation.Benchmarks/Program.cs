@@ -21,6 +21,7 @@ namespace Compensation.Benchmarks;
 ///   figures  [--students N] [--staff N] [--days N] [--runs N] [--seed N]   Stopwatch figures, no BenchmarkDotNet
 ///   profile  [same options]                                                where the engine's time goes, by phase and rule
 ///   bdn      [BenchmarkDotNet options, e.g. --job short]                    the BenchmarkDotNet run ([MemoryDiagnoser])
+///   documents [same options as figures]                                    notice, every statement and the workbook: time and peak memory
 /// </summary>
 public static class Program
 {
@@ -40,8 +41,10 @@ public static class Program
             case "bdn":
                 BenchmarkRunner.Run<SettlementBenchmarks>(DefaultConfig.Instance, rest);
                 return 0;
+            case "documents":
+                return DocumentFigures.Run(Size.Parse(rest));
             default:
-                Console.Error.WriteLine("usage: Compensation.Benchmarks figures|profile|bdn [options]");
+                Console.Error.WriteLine("usage: Compensation.Benchmarks figures|profile|bdn|documents [options]");
                 return 2;
         }
     }
