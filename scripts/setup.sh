@@ -2,8 +2,9 @@
 # Installs what the project needs beyond the .NET SDK, once; a no-op when all is there.
 #   fonts-lxgw-wenkai: a TrueType font with Chinese and Latin glyphs for the PDF documents.
 #   postgresql: the service's database at scale; the tests run the API suite against it too.
+#   chromium, chromium-driver: the headless browser (and its WebDriver) of the committee pages' browser test.
 set -euo pipefail
-packages=(fonts-lxgw-wenkai postgresql)
+packages=(fonts-lxgw-wenkai postgresql chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

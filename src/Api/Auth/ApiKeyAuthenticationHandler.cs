@@ -8,7 +8,12 @@ using Microsoft.Extensions.Options;
 
 namespace Compensation.Api.Auth;
 
-/// <summary>Authenticates the X-Api-Key header against the stored hashes; the principal carries the key's name, role and school.</summary>
+/// <summary>
+/// Authenticates the X-Api-Key header against the stored hashes; the principal carries the key's name,
+/// role and school. Without the header, the key may come from the committee pages' cookie
+/// (<see cref="CookieName"/>, HttpOnly, SameSite=Strict), for reads only (GET, HEAD): a change always
+/// needs the header, so no page of another site can make one with a signed-in browser.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -19,34 +24,55 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>The cookie the committee pages' sign-in form stores the key in.</summary>
+    public const string CookieName = "compensation_key";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(ApiKeys.Header, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
+        var given = KeyFromHeader() ?? KeyFromCookie();
+        if (given is null)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKeys.Hash(values.ToString().Trim());
-        if (!cache.TryGet(hash, out var principal))
+        var principal = await ResolveAsync(db, cache, given, Context.RequestAborted);
+        return principal is null
+            ? AuthenticateResult.Fail("unknown API key")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>The principal of a key (its name, role and school), or null for an unknown key.</summary>
+    public static async Task<ClaimsPrincipal?> ResolveAsync(AppDb db, ApiKeyCache cache, string key, CancellationToken ct)
+    {
+        var hash = ApiKeys.Hash(key.Trim());
+        if (cache.TryGet(hash, out var principal))
         {
-            var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
-            if (key is null)
-            {
-                return AuthenticateResult.Fail("unknown API key");
-            }
-
-            var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(ClaimTypes.Role, key.Role) };
-            if (key.SchoolId is not null)
-            {
-                claims.Add(new Claim(Roles.SchoolClaim, key.SchoolId));
-            }
-
-            principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-            cache.Set(hash, principal);
+            return principal;
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        var stored = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, ct);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, stored.Name), new(ClaimTypes.Role, stored.Role) };
+        if (stored.SchoolId is not null)
+        {
+            claims.Add(new Claim(Roles.SchoolClaim, stored.SchoolId));
+        }
+
+        principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        cache.Set(hash, principal);
+        return principal;
     }
+
+    private string? KeyFromHeader() =>
+        Request.Headers.TryGetValue(ApiKeys.Header, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
+
+    private string? KeyFromCookie() =>
+        (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
+        && Request.Cookies.TryGetValue(CookieName, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
 /// <summary>Keys are immutable once created, so a resolved key can be remembered for the life of the process.</summary>

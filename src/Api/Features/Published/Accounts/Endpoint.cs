@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Compensation.Api.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace Compensation.Api.Features.Published.Accounts;
 
@@ -40,26 +38,8 @@ public sealed class Endpoint : ApiEndpoint<AccountsRequest, AccountsResponse>
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var school = await SchoolAsync(req.SchoolId, ct);
-        var run = await Db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.TermId == term.Id && r.LatestFinal == true, ct)
+        var run = await PublishedAccounts.LatestFinalAsync(Db, term, ct)
             ?? throw new ServiceError(404, "not-published", $"term {req.TermId} has no final settlement yet");
-        using var doc = JsonDocument.Parse(run.ResultJson);
-        var root = doc.RootElement;
-        var ledger = root.GetProperty("ledger");
-        var families = root.GetProperty("families").EnumerateArray().ToList();
-        var staff = root.GetProperty("staff").EnumerateArray().ToList();
-        var lessons = staff.Sum(s => s.GetProperty("lessons").GetInt32());
-        var lessonPay = staff.Sum(s => s.GetProperty("lessonPay").GetDecimal());
-        await Send.OkAsync(new AccountsResponse(
-            school.Name, term.TermId, term.Start, term.End, run.FinalVersion, run.FinalisedAt,
-            families.Count, families.Count(f => f.GetProperty("waived").GetDecimal() > 0m), staff.Count, lessons,
-            lessons == 0 ? 0m : decimal.Round(lessonPay / lessons, 2, MidpointRounding.AwayFromZero),
-            Lines(ledger.GetProperty("income")), Lines(ledger.GetProperty("refunds")), Lines(ledger.GetProperty("expenditure")),
-            ledger.GetProperty("totalIncome").GetDecimal(), ledger.GetProperty("totalRefunds").GetDecimal(), ledger.GetProperty("totalExpenditure").GetDecimal(),
-            ledger.GetProperty("surplusRefunded").GetDecimal(), ledger.GetProperty("carriedForward").GetDecimal(), ledger.GetProperty("balance").GetDecimal()), ct);
+        await Send.OkAsync(PublishedAccounts.From(school, term, run).Accounts, ct);
     }
-
-    private static List<AccountLine> Lines(JsonElement lines) =>
-        [.. lines.EnumerateArray().Select(l => new AccountLine(
-            l.GetProperty("category").GetString()!, l.GetProperty("name").GetProperty("zh").GetString()!,
-            l.GetProperty("name").GetProperty("en").GetString()!, l.GetProperty("amount").GetDecimal()))];
 }
