@@ -19,6 +19,8 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
 
     protected TimeProvider Clock => Resolve<TimeProvider>();
 
+    protected SettlementService Settlements => new(Db, new TermFactsStore(Db, Clock), Clock);
+
     /// <summary>The action's name in the audit log (e.g. "facts.import"); null for reads, which are not audited.</summary>
     protected virtual string? AuditAction => null;
 

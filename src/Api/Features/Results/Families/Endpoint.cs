@@ -1,9 +1,8 @@
-using Compensation.Api.Services;
 using Compensation.Rules.Settlement;
 
 namespace Compensation.Api.Features.Results.Families;
 
-public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<FamilyLine>>
+public sealed class Endpoint : SavedResultEndpoint<IReadOnlyList<FamilyLine>>
 {
     public override void Configure()
     {
@@ -17,10 +16,5 @@ public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<FamilyLi
         });
     }
 
-    protected override async Task Handle(ResultRequest req, CancellationToken ct)
-    {
-        var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        var (_, result) = await Resolve<SavedResults>().LoadAsync(Db, term, req.RunId, ct);
-        await Send.OkAsync(result.Families, ct);
-    }
+    protected override IReadOnlyList<FamilyLine> Select(SettlementResult result) => result.Families;
 }

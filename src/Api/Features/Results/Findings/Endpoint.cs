@@ -1,9 +1,8 @@
-using Compensation.Api.Services;
 using Compensation.Rules.Settlement;
 
 namespace Compensation.Api.Features.Results.Findings;
 
-public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<Finding>>
+public sealed class Endpoint : SavedResultEndpoint<IReadOnlyList<Finding>>
 {
     public override void Configure()
     {
@@ -17,10 +16,5 @@ public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<Finding>
         });
     }
 
-    protected override async Task Handle(ResultRequest req, CancellationToken ct)
-    {
-        var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        var (_, result) = await Resolve<SavedResults>().LoadAsync(Db, term, req.RunId, ct);
-        await Send.OkAsync(result.Findings, ct);
-    }
+    protected override IReadOnlyList<Finding> Select(SettlementResult result) => result.Findings;
 }

@@ -1,8 +1,8 @@
-using Compensation.Api.Services;
+using Compensation.Rules.Settlement;
 
 namespace Compensation.Api.Features.Results.Ledger;
 
-public sealed class Endpoint : ApiEndpoint<ResultRequest, Rules.Settlement.Ledger>
+public sealed class Endpoint : SavedResultEndpoint<Rules.Settlement.Ledger>
 {
     public override void Configure()
     {
@@ -16,10 +16,5 @@ public sealed class Endpoint : ApiEndpoint<ResultRequest, Rules.Settlement.Ledge
         });
     }
 
-    protected override async Task Handle(ResultRequest req, CancellationToken ct)
-    {
-        var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        var (_, result) = await Resolve<SavedResults>().LoadAsync(Db, term, req.RunId, ct);
-        await Send.OkAsync(result.Ledger, ct);
-    }
+    protected override Rules.Settlement.Ledger Select(SettlementResult result) => result.Ledger;
 }

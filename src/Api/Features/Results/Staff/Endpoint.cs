@@ -1,9 +1,8 @@
-using Compensation.Api.Services;
 using Compensation.Rules.Settlement;
 
 namespace Compensation.Api.Features.Results.Staff;
 
-public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<StaffLine>>
+public sealed class Endpoint : SavedResultEndpoint<IReadOnlyList<StaffLine>>
 {
     public override void Configure()
     {
@@ -17,10 +16,5 @@ public sealed class Endpoint : ApiEndpoint<ResultRequest, IReadOnlyList<StaffLin
         });
     }
 
-    protected override async Task Handle(ResultRequest req, CancellationToken ct)
-    {
-        var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        var (_, result) = await Resolve<SavedResults>().LoadAsync(Db, term, req.RunId, ct);
-        await Send.OkAsync(result.Staff, ct);
-    }
+    protected override IReadOnlyList<StaffLine> Select(SettlementResult result) => result.Staff;
 }

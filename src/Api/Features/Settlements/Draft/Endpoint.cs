@@ -1,5 +1,3 @@
-using Compensation.Api.Services;
-
 namespace Compensation.Api.Features.Settlements.Draft;
 
 public sealed class Endpoint : ApiEndpoint<TermRequest, RunResponse>
@@ -21,7 +19,7 @@ public sealed class Endpoint : ApiEndpoint<TermRequest, RunResponse>
     protected override async Task Handle(TermRequest req, CancellationToken ct)
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        var run = await new SettlementService(Db, new TermFactsStore(Db, Clock), Clock).DraftAsync(term, req.PlanVersion, User.Identity?.Name ?? "", ct);
+        var run = await Settlements.DraftAsync(term, req.PlanVersion, User.Identity?.Name ?? "", ct);
         await Send.ResponseAsync(await Runs.ToResponseAsync(Db, run, ct), 201, ct);
     }
 }

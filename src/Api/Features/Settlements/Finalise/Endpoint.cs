@@ -1,5 +1,3 @@
-using Compensation.Api.Services;
-
 namespace Compensation.Api.Features.Settlements.Finalise;
 
 public sealed class Endpoint : ApiEndpoint<RunRequest, FinaliseResponse>
@@ -21,7 +19,7 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, FinaliseResponse>
     protected override async Task Handle(RunRequest req, CancellationToken ct)
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        var outcome = await new SettlementService(Db, new TermFactsStore(Db, Clock), Clock).FinaliseAsync(term, req.RunId, User.Identity?.Name ?? "", ct);
+        var outcome = await Settlements.FinaliseAsync(term, req.RunId, User.Identity?.Name ?? "", ct);
         await Send.OkAsync(new FinaliseResponse(await Runs.ToResponseAsync(Db, outcome.Run, ct), outcome.Families, outcome.Staff), ct);
     }
 }

@@ -1,4 +1,3 @@
-using Compensation.Api.Services;
 using Compensation.Rules.Settlement;
 
 namespace Compensation.Api.Features.Settlements.Preview;
@@ -20,7 +19,7 @@ public sealed class Endpoint : ApiEndpoint<TermRequest, SettlementResult>
     protected override async Task Handle(TermRequest req, CancellationToken ct)
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        var computed = await new SettlementService(Db, new TermFactsStore(Db, Clock), Clock).ComputeAsync(term, req.PlanVersion, ct);
+        var computed = await Settlements.ComputeAsync(term, req.PlanVersion, ct);
         await SendJsonTextAsync(computed.Json, ct);
     }
 }

@@ -44,7 +44,7 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
             throw ServiceError.BadInput("bad-input", "say what to compare with", [new InputError("", 0, "planVersion", "give either planVersion or policy")]);
         }
 
-        var service = new SettlementService(Db, new TermFactsStore(Db, Clock), Clock);
+        var service = Settlements;
         var baseline = await service.ComputeAsync(term, null, ct);
         SettlementResult alternative;
         string label;
