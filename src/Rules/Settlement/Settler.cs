@@ -14,14 +14,17 @@ public static class Settler
 {
     public static SettlementResult Settle(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null)
     {
-        var session = Run(policy, facts, options);
-        return Assemble(policy, facts, session);
+        var calendar = new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar);
+        var session = Run(policy, facts, calendar, options);
+        return Assemble(policy, facts, calendar, session);
     }
 
     /// <summary>Runs the rules and returns the session, for callers that want the raw facts.</summary>
-    public static Session Run(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null)
+    public static Session Run(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null) =>
+        Run(policy, facts, new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar), options);
+
+    private static Session Run(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, SessionOptions? options)
     {
-        var calendar = new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar);
         var rules = RuleCatalog.For(policy, calendar).Select(r => r.Compile());
         var session = new Session(rules, options);
         session.InsertAll(facts.All());
@@ -29,9 +32,8 @@ public static class Settler
         return session;
     }
 
-    private static SettlementResult Assemble(SchoolPolicy policy, TermFacts facts, Session session)
+    private static SettlementResult Assemble(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, Session session)
     {
-        var calendar = new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar);
         var balance = session.All<FundBalance>().Single();
         var surplus = session.All<SurplusRefund>().ToDictionary(s => s.StudentId, StringComparer.Ordinal);
         var families = Families(session, surplus);
