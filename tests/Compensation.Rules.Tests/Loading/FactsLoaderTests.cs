@@ -100,6 +100,22 @@ public class FactsLoaderTests
     }
 
     [Fact]
+    public void PresentRows_AreCheckedButMakeNoFact()
+    {
+        // The sample's three absence rows plus a register line for every other service day of S2
+        // (weekdays 1, 3, 5) in the term: 3, 5, 10, 12, 14, 17, 19 ... 31 March, without the holiday
+        // on the 7th; they change nothing.
+        var files = SampleFacts.Csv();
+        var present = new[] { 12, 14, 17, 19, 21, 24, 26, 28, 31 }.Select(d => $"S2,2025-03-{d:00},present\n");
+        files["attendance.csv"] += string.Concat(present);
+
+        var withRegister = LoadCsv(files);
+
+        Assert.Equal(Canonical(LoadCsv(SampleFacts.Csv())), Canonical(withRegister));
+        Assert.Equal(3, withRegister.Attendance.Count);
+    }
+
+    [Fact]
     public void OnlyTermCsv_IsEnough()
     {
         var facts = LoadCsv(new() { ["term.csv"] = SampleFacts.Csv()["term.csv"] });
@@ -192,7 +208,9 @@ public class FactsLoaderTests
     [InlineData("attendance.csv", "student_id,date,status\nS1,2025-03-04,absent\n", 2, "date", "2025-03-04 is before the student's start 2025-03-05")]
     [InlineData("attendance.csv", "student_id,date,status\nS1,2025-03-21,absent\n", 2, "date", "2025-03-21 is after the student's last day 2025-03-20")]
     [InlineData("attendance.csv", "student_id,date,status\nS2,2025-03-05,absent\nS2,2025-03-05,leave\n", 3, "date", "a second attendance row for student 'S2' on 2025-03-05 (first on line 2)")]
-    [InlineData("attendance.csv", "student_id,date,status\nS2,2025-03-05,sick\n", 2, "status", "expected one of absent, leave, got 'sick'")]
+    [InlineData("attendance.csv", "student_id,date,status\nS2,2025-03-05,sick\n", 2, "status", "expected one of absent, leave, present, got 'sick'")]
+    [InlineData("attendance.csv", "student_id,date,status\nS2,2025-03-07,present\n", 2, "date", "2025-03-07 (Friday) is not a service day: the calendar makes it a holiday")]
+    [InlineData("attendance.csv", "student_id,date,status\nS2,2025-03-05,present\nS2,2025-03-05,absent\n", 3, "date", "a second attendance row for student 'S2' on 2025-03-05 (first on line 2)")]
     [InlineData("calendar.csv", "date,kind,as_weekday\n2025-03-15,holiday,\n", 2, "date", "2025-03-15 is a Saturday, not a weekday; only a weekday can be a holiday")]
     [InlineData("calendar.csv", "date,kind,as_weekday\n2025-03-15,makeup,\n", 2, "as_weekday", "required for a makeup day: the weekday (1–5) whose timetable runs that day")]
     [InlineData("calendar.csv", "date,kind,as_weekday\n2025-03-14,makeup,5\n", 2, "date", "2025-03-14 is a Friday; a makeup day must be a Saturday or Sunday")]

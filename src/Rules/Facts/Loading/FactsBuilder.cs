@@ -13,7 +13,7 @@ namespace Compensation.Rules.Facts.Loading;
 internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
 {
     private static readonly IReadOnlyList<string> CalendarKinds = ["holiday", "makeup"];
-    private static readonly IReadOnlyList<string> AttendanceStatuses = ["absent", "leave"];
+    private static readonly IReadOnlyList<string> AttendanceStatuses = ["absent", "leave", "present"];
 
     private TermInfo? _term;
     private ServiceCalendar? _calendar;
@@ -215,7 +215,9 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
             Unique(r, "date", studentId + " " + Dates.Iso(day), seen, $"a second attendance row for student '{studentId}' on {Dates.Iso(day)}");
         }
 
-        return r.Ok ? new AttendanceMark(studentId!, date!.Value, status == "absent" ? AttendanceStatus.Absent : AttendanceStatus.Leave) : null;
+        // A present row is checked like any other (a register export lists every day) but makes no
+        // fact: presence already follows from the enrolment and the calendar.
+        return !r.Ok || status == "present" ? null : new AttendanceMark(studentId!, date!.Value, status == "absent" ? AttendanceStatus.Absent : AttendanceStatus.Leave);
     }
 
     private void CheckStudentDay(FieldReader r, Enrolment enrolment, DateOnly date)
