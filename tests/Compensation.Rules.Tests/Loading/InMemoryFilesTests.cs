@@ -19,6 +19,41 @@ public class InMemoryFilesTests
     }
 
     [Fact]
+    public void RowsWrittenBackAsCsv_ReadAsTheSameText_QuotesCommasAndLineBreaksIncluded()
+    {
+        // The sample's conduct.csv has a note with a comma and a line break in it.
+        var files = SampleFacts.Csv().ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value));
+        var errors = new List<InputError>();
+        var source = FactsLoader.ReadFiles(files, errors);
+        Assert.Empty(errors);
+
+        foreach (var kind in FactKinds.Lists)
+        {
+            var written = FactsCsv.Write(kind, source.RowsOf(kind));
+            var again = FactsLoader.ReadFiles(new Dictionary<string, byte[]>(files) { [kind.CsvName] = written }, errors).RowsOf(kind);
+            Assert.Empty(errors);
+            Assert.Equal(
+                source.RowsOf(kind).Select(r => string.Join("|", kind.Columns.Select(c => r.Get(c) ?? "∅"))),
+                again.Select(r => string.Join("|", kind.Columns.Select(c => r.Get(c) ?? "∅"))));
+        }
+
+        Assert.Equal("did not come,\nno notice", FactsLoader.ReadFiles(files, errors).RowsOf(FactKinds.Conduct)[0].Get("note"));
+    }
+
+    [Fact]
+    public void AJsonBatch_HasNoTerm_AndNamesItsPaths()
+    {
+        var errors = new List<InputError>();
+        var batch = FactsLoader.ReadJsonBatch("b.json", Encoding.UTF8.GetBytes("{\n \"term\": {},\n \"lessons\": [{\"lesson_id\": \"L9\", \"minutes\": 40}]\n}"), errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("b.json", 2, "$.term"), (error.File, error.Line, error.Field));
+        var row = Assert.Single(batch!.RowsOf(FactKinds.Lessons));
+        Assert.Equal(("L9", "40", 3), (row.Get("lesson_id"), row.Get("minutes"), row.Line));
+        Assert.Equal("L9", FactKinds.Lessons.KeyOf(row));
+    }
+
+    [Fact]
     public void AMisspeltFileName_IsAnError_NotIgnored()
     {
         var files = new Dictionary<string, byte[]>

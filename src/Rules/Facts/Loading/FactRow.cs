@@ -4,7 +4,7 @@ namespace Compensation.Rules.Facts.Loading;
 /// One row of facts, whether a CSV row or a facts.json object, so the checks are written once
 /// and every error still names the file, line and field the way that form spells them.
 /// </summary>
-internal abstract class FactRow
+public abstract class FactRow
 {
     public abstract string File { get; }
 
@@ -53,11 +53,14 @@ internal sealed class JsonFactRow(
     }
 }
 
-/// <summary>Where the rows of each kind of fact come from, and how messages should name a file.</summary>
-internal sealed record FactSource(
-    Func<FactFile, string> Label,
+/// <summary>
+/// Where the rows of each kind of fact come from, and how messages should name a file. The rows of one
+/// kind may come from different places (stored files, a workbook, a JSON batch): each row names its own.
+/// </summary>
+public sealed record FactSource(
+    Func<FactKind, string> Label,
     FactRow? Term,
-    IReadOnlyDictionary<FactFile, IReadOnlyList<FactRow>> Lists)
+    IReadOnlyDictionary<FactKind, IReadOnlyList<FactRow>> Lists)
 {
-    public IReadOnlyList<FactRow> RowsOf(FactFile file) => Lists.TryGetValue(file, out var rows) ? rows : [];
+    public IReadOnlyList<FactRow> RowsOf(FactKind file) => Lists.TryGetValue(file, out var rows) ? rows : [];
 }

@@ -27,28 +27,28 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
     public TermFacts? Build()
     {
         _term = ReadTerm();
-        var calendar = ReadAll(FactFiles.Calendar, ReadCalendarDay);
+        var calendar = ReadAll(FactKinds.Calendar, ReadCalendarDay);
         _calendar = _term is null ? null : new ServiceCalendar(_term.Start, _term.End, calendar);
-        CollectIds(FactFiles.Enrolments, "student_id", _studentIds);
-        CollectIds(FactFiles.Staff, "staff_id", _staffIds);
+        CollectIds(FactKinds.Enrolments, "student_id", _studentIds);
+        CollectIds(FactKinds.Staff, "staff_id", _staffIds);
         CollectLessonStaff();
-        var enrolments = ReadAll(FactFiles.Enrolments, ReadEnrolment);
+        var enrolments = ReadAll(FactKinds.Enrolments, ReadEnrolment);
         foreach (var e in enrolments)
         {
             _enrolments.TryAdd(e.StudentId, e);
         }
 
         // Every file is read even when the term is unusable, so its problems are reported too.
-        var attendance = ReadAll(FactFiles.Attendance, ReadAttendance);
-        var hardship = ReadAll(FactFiles.Hardship, ReadHardship);
-        var payments = ReadAll(FactFiles.Payments, ReadPayment);
-        var subsidies = ReadAll(FactFiles.Subsidies, ReadSubsidy);
-        var staff = ReadAll(FactFiles.Staff, ReadStaff);
-        var lessons = ReadAll(FactFiles.Lessons, ReadLesson);
-        var conduct = ReadAll(FactFiles.Conduct, ReadConduct);
-        var duties = ReadAll(FactFiles.Duties, ReadDuty);
-        var expenses = ReadAll(FactFiles.Expenses, ReadExpense);
-        var awards = ReadAll(FactFiles.Awards, ReadAward);
+        var attendance = ReadAll(FactKinds.Attendance, ReadAttendance);
+        var hardship = ReadAll(FactKinds.Hardship, ReadHardship);
+        var payments = ReadAll(FactKinds.Payments, ReadPayment);
+        var subsidies = ReadAll(FactKinds.Subsidies, ReadSubsidy);
+        var staff = ReadAll(FactKinds.Staff, ReadStaff);
+        var lessons = ReadAll(FactKinds.Lessons, ReadLesson);
+        var conduct = ReadAll(FactKinds.Conduct, ReadConduct);
+        var duties = ReadAll(FactKinds.Duties, ReadDuty);
+        var expenses = ReadAll(FactKinds.Expenses, ReadExpense);
+        var awards = ReadAll(FactKinds.Awards, ReadAward);
         if (_term is null)
         {
             return null;
@@ -75,7 +75,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
 
     private static List<T> Sorted<T>(List<T> facts, Func<T, string> id) => [.. facts.OrderBy(id, StringComparer.Ordinal)];
 
-    private List<T> ReadAll<T>(FactFile file, Func<FieldReader, Dictionary<string, FactRow>, T?> read)
+    private List<T> ReadAll<T>(FactKind file, Func<FieldReader, Dictionary<string, FactRow>, T?> read)
         where T : class
     {
         var facts = new List<T>();
@@ -94,7 +94,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
     }
 
     /// <summary>Ids are collected from the raw rows so a referring row is not blamed for a problem elsewhere in the referred row.</summary>
-    private void CollectIds(FactFile file, string column, HashSet<string> ids)
+    private void CollectIds(FactKind file, string column, HashSet<string> ids)
     {
         foreach (var row in source.RowsOf(file))
         {
@@ -107,7 +107,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
 
     private void CollectLessonStaff()
     {
-        foreach (var row in source.RowsOf(FactFiles.Lessons))
+        foreach (var row in source.RowsOf(FactKinds.Lessons))
         {
             if (row.Get("lesson_id") is { } id)
             {
@@ -364,7 +364,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
     {
         if (!_lessonStaff.TryGetValue(lessonId, out var lesson))
         {
-            r.Error("lesson_id", $"unknown lesson '{lessonId}': not in {source.Label(FactFiles.Lessons)}");
+            r.Error("lesson_id", $"unknown lesson '{lessonId}': not in {source.Label(FactKinds.Lessons)}");
         }
         else if (staffId is not null && lesson.Staff is not null && lesson.Staff != staffId)
         {
@@ -445,12 +445,12 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
     }
 
     private bool KnownStudent(FieldReader r, string? studentId) =>
-        Known(r, "student_id", studentId, _studentIds, "student", FactFiles.Enrolments);
+        Known(r, "student_id", studentId, _studentIds, "student", FactKinds.Enrolments);
 
     private bool KnownStaff(FieldReader r, string? staffId) =>
-        Known(r, "staff_id", staffId, _staffIds, "staff member", FactFiles.Staff);
+        Known(r, "staff_id", staffId, _staffIds, "staff member", FactKinds.Staff);
 
-    private bool Known(FieldReader r, string column, string? id, HashSet<string> ids, string what, FactFile file)
+    private bool Known(FieldReader r, string column, string? id, HashSet<string> ids, string what, FactKind file)
     {
         if (id is null)
         {

@@ -15,7 +15,7 @@ namespace Compensation.Rules.Facts.Loading;
 public static class FactsLoader
 {
     /// <summary>The names of the CSV files of a term, term.csv first.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [.. FactFiles.Lists.Prepend(FactFiles.Term).Select(f => f.CsvName)];
+    public static IReadOnlyList<string> FileNames { get; } = [.. FactKinds.Lists.Prepend(FactKinds.Term).Select(f => f.CsvName)];
 
     /// <summary>A folder of CSV files, or a .json file.</summary>
     public static TermFacts Load(string path)
@@ -46,15 +46,32 @@ public static class FactsLoader
     public static TermFacts LoadFiles(IReadOnlyDictionary<string, byte[]> files)
     {
         var errors = new List<InputError>();
-        var known = FactFiles.Lists.Prepend(FactFiles.Term).Select(f => f.CsvName).ToHashSet(StringComparer.Ordinal);
+        return Build(ReadFiles(files, errors), errors);
+    }
+
+    /// <summary>
+    /// The rows of CSV files held in memory, unchecked beyond their CSV form and headers (problems go to
+    /// <paramref name="errors"/>); <see cref="Build"/> makes facts of them, possibly mixed with rows from
+    /// elsewhere.
+    /// </summary>
+    public static FactSource ReadFiles(IReadOnlyDictionary<string, byte[]> files, List<InputError> errors)
+    {
+        var known = FactKinds.Lists.Prepend(FactKinds.Term).Select(f => f.CsvName).ToHashSet(StringComparer.Ordinal);
         foreach (var name in files.Keys.Where(n => !known.Contains(n)).Order(StringComparer.Ordinal))
         {
             errors.Add(new InputError(name, 0, "", "not a facts file; expected one of " + string.Join(", ", known.Order(StringComparer.Ordinal))));
         }
 
-        var source = FolderSource.Read(name => files.GetValueOrDefault(name), errors);
-        return Build(source, errors);
+        return FolderSource.Read(name => files.GetValueOrDefault(name), errors);
     }
+
+    /// <summary>
+    /// The rows of a JSON batch (facts.json without the term: <c>{"lessons": [...], ...}</c>), named by
+    /// <paramref name="fileName"/> and JSON path; null when the JSON itself is unusable.
+    /// </summary>
+    /// <remarks>With <paramref name="within"/> the lists are read from that key of the root object ($.replace).</remarks>
+    public static FactSource? ReadJsonBatch(string fileName, byte[] json, List<InputError> errors, string? within = null) =>
+        JsonSource.ReadBatch(fileName, json, errors, within);
 
     public static TermFacts LoadJson(string path)
     {
@@ -62,7 +79,11 @@ public static class FactsLoader
         return Build(JsonSource.Read(path, errors), errors);
     }
 
-    private static TermFacts Build(FactSource? source, List<InputError> errors)
+    /// <summary>
+    /// Checks every row and every reference between rows, and makes the facts; throws an
+    /// <see cref="InputException"/> with every problem found, <paramref name="errors"/> included.
+    /// </summary>
+    public static TermFacts Build(FactSource? source, List<InputError> errors)
     {
         var facts = source is null ? null : new FactsBuilder(source, errors).Build();
         if (errors.Count > 0 || facts is null)

@@ -17,12 +17,12 @@ internal static class FolderSource
         return Read(name => File.Exists(Path.Combine(folder, name)) ? File.ReadAllBytes(Path.Combine(folder, name)) : null, errors);
     }
 
-    public static FactSource? Read(Func<string, byte[]?> open, List<InputError> errors)
+    public static FactSource Read(Func<string, byte[]?> open, List<InputError> errors)
     {
         var folder = open;
         var term = ReadTerm(folder, errors);
-        var lists = new Dictionary<FactFile, IReadOnlyList<FactRow>>();
-        foreach (var file in FactFiles.Lists)
+        var lists = new Dictionary<FactKind, IReadOnlyList<FactRow>>();
+        foreach (var file in FactKinds.Lists)
         {
             var table = ReadTable(folder, file, errors);
             if (table is not null)
@@ -36,7 +36,7 @@ internal static class FolderSource
 
     private static FactRow? ReadTerm(Func<string, byte[]?> folder, List<InputError> errors)
     {
-        var file = FactFiles.Term;
+        var file = FactKinds.Term;
         if (folder(file.CsvName) is null)
         {
             errors.Add(new InputError(file.CsvName, 0, "", "the file is missing; every term needs term.csv"));
@@ -59,6 +59,6 @@ internal static class FolderSource
         return table.Rows.Count > 0 ? new CsvFactRow(table.Rows[0]) : null;
     }
 
-    private static CsvTable? ReadTable(Func<string, byte[]?> folder, FactFile file, List<InputError> errors) =>
+    private static CsvTable? ReadTable(Func<string, byte[]?> folder, FactKind file, List<InputError> errors) =>
         folder(file.CsvName) is { } bytes ? CsvTable.Decode(bytes, file.CsvName, file.Required, file.Optional, errors) : null;
 }

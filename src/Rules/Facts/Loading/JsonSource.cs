@@ -14,12 +14,16 @@ internal sealed class JsonSource
 
     private readonly string _file;
     private readonly List<InputError> _errors;
+    private readonly bool _withTerm;
+    private readonly string? _within;
     private Dictionary<string, int> _lines = [];
 
-    private JsonSource(string file, List<InputError> errors)
+    private JsonSource(string file, List<InputError> errors, bool withTerm, string? within = null)
     {
         _file = file;
         _errors = errors;
+        _withTerm = withTerm;
+        _within = within;
     }
 
     public static FactSource? Read(string path, List<InputError> errors)
@@ -31,8 +35,16 @@ internal sealed class JsonSource
             return null;
         }
 
-        return new JsonSource(file, errors).Read(File.ReadAllBytes(path));
+        return new JsonSource(file, errors, withTerm: true).Read(File.ReadAllBytes(path));
     }
+
+    /// <summary>A batch of facts for a term that exists already: the lists only, no term.</summary>
+    /// <remarks>
+    /// With <paramref name="within"/>, the lists are the value of that key of the root object (absent:
+    /// no facts), and paths and lines still count from the whole document ($.replace.lessons[0]).
+    /// </remarks>
+    public static FactSource? ReadBatch(string file, byte[] bytes, List<InputError> errors, string? within = null) =>
+        new JsonSource(file, errors, withTerm: false, within).Read(bytes);
 
     private FactSource? Read(byte[] bytes)
     {
@@ -56,7 +68,14 @@ internal sealed class JsonSource
         using (document)
         {
             _lines = JsonPaths.Lines(json.Span, ReaderOptions);
-            return FromRoot(document.RootElement);
+            if (_within is null)
+            {
+                return FromRoot(document.RootElement, JsonPaths.Root);
+            }
+
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(_within, out var inner)
+                ? FromRoot(inner, JsonPaths.Property(JsonPaths.Root, _within))
+                : new FactSource(f => JsonPaths.Property(JsonPaths.Root, f.JsonKey), null, new Dictionary<FactKind, IReadOnlyList<FactRow>>());
         }
     }
 
@@ -67,32 +86,36 @@ internal sealed class JsonSource
         return "not valid JSON: " + (cut > 0 ? ex.Message[..cut] : ex.Message);
     }
 
-    private FactSource? FromRoot(JsonElement root)
+    private FactSource? FromRoot(JsonElement root, string rootPath)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            Error(JsonPaths.Root, $"expected an object with term and the lists of facts, got {Describe(root.ValueKind)}");
+            Error(rootPath, $"expected an object with {(_withTerm ? "term and " : "")}the lists of facts, got {Describe(root.ValueKind)}");
             return null;
         }
 
         FactRow? term = null;
         var termSeen = false;
-        var lists = new Dictionary<FactFile, IReadOnlyList<FactRow>>();
-        var expected = "term, " + string.Join(", ", FactFiles.Lists.Select(f => f.JsonKey));
+        var lists = new Dictionary<FactKind, IReadOnlyList<FactRow>>();
+        var expected = (_withTerm ? "term, " : "") + string.Join(", ", FactKinds.Lists.Select(f => f.JsonKey));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
-            var path = JsonPaths.Property(JsonPaths.Root, property.Name);
+            var path = JsonPaths.Property(rootPath, property.Name);
             if (!seen.Add(property.Name))
             {
                 Error(path, $"duplicate key '{property.Name}'");
             }
-            else if (property.Name == FactFiles.Term.JsonKey)
+            else if (property.Name == FactKinds.Term.JsonKey && !_withTerm)
+            {
+                Error(path, "a batch adds facts to a term that exists; leave the term out");
+            }
+            else if (property.Name == FactKinds.Term.JsonKey)
             {
                 termSeen = true;
-                term = ObjectRow(FactFiles.Term, path, property.Value);
+                term = ObjectRow(FactKinds.Term, path, property.Value);
             }
-            else if (FactFiles.Lists.FirstOrDefault(f => f.JsonKey == property.Name) is { } file)
+            else if (FactKinds.Lists.FirstOrDefault(f => f.JsonKey == property.Name) is { } file)
             {
                 lists[file] = ArrayRows(file, path, property.Value);
             }
@@ -102,15 +125,15 @@ internal sealed class JsonSource
             }
         }
 
-        if (!termSeen)
+        if (!termSeen && _withTerm)
         {
-            Error(JsonPaths.Property(JsonPaths.Root, FactFiles.Term.JsonKey), "required", LineOf(JsonPaths.Root));
+            Error(JsonPaths.Property(JsonPaths.Root, FactKinds.Term.JsonKey), "required", LineOf(JsonPaths.Root));
         }
 
-        return new FactSource(f => JsonPaths.Property(JsonPaths.Root, f.JsonKey), term, lists);
+        return new FactSource(f => JsonPaths.Property(rootPath, f.JsonKey), term, lists);
     }
 
-    private List<FactRow> ArrayRows(FactFile file, string path, JsonElement array)
+    private List<FactRow> ArrayRows(FactKind file, string path, JsonElement array)
     {
         var rows = new List<FactRow>();
         if (array.ValueKind != JsonValueKind.Array)
@@ -131,7 +154,7 @@ internal sealed class JsonSource
         return rows;
     }
 
-    private JsonFactRow? ObjectRow(FactFile file, string path, JsonElement element)
+    private JsonFactRow? ObjectRow(FactKind file, string path, JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
