@@ -58,6 +58,10 @@ public sealed class AccessMatrixTests : IDisposable
             new("POST", "/api/schools/{s}/plans", books, () => new StringContent(File.ReadAllText(Path.Combine(Service.Root, "rules-samples", Sample, "policy.yaml")), Encoding.UTF8, "text/plain")),
             new("POST", "/api/schools/{s}/terms/t/facts", books, () => Service.Files(Sample, "staff.csv")),
             new("GET", "/api/schools/{s}/terms/t/imports", books),
+            new("GET", "/api/schools/{s}/terms/t/facts/template.xlsx", books),
+            new("POST", "/api/schools/{s}/terms/t/facts/workbook", books, () => Service.Text("facts.xlsx", "not a workbook")),
+            new("POST", "/api/schools/{s}/terms/t/facts/batch", books, () => new StringContent("{\"attendance\": []}", Encoding.UTF8, "application/json")),
+            new("POST", "/api/schools/{s}/terms/t/facts/corrections", books, () => new StringContent("{\"reason\": \"r\", \"remove\": {}}", Encoding.UTF8, "application/json")),
             new("POST", "/api/schools/{s}/terms/t/settlements/preview", books),
             new("POST", "/api/schools/{s}/terms/t/settlements", books),
             new("POST", "/api/schools/{s}/terms/t/settlements/what-if", books, () => JsonContent.Create(new { planVersion = 1 })),
@@ -77,6 +81,14 @@ public sealed class AccessMatrixTests : IDisposable
             new("GET", "/api/pay?school={s}", ["admin", "hr"]),
             new("GET", "/api/published/schools/{s}/terms/t", ["admin", "accountant", "committee"]),
         };
+
+        // Every operation of the OpenAPI document is in the matrix, so a new endpoint cannot escape it.
+        var doc = JsonDocument.Parse(await _service.As(null).GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+        var operations = doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Method: o.Name.ToUpperInvariant(), Path: p.Name)))
+            .Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        var uncovered = operations.Where(o => !routes.Any(r => r.Method == o.Method && Covers(o.Path, r.Path))).Select(o => $"{o.Method} {o.Path}").ToList();
+        Assert.Empty(uncovered);
 
         var failures = new List<string>();
         foreach (var route in routes)
@@ -107,6 +119,13 @@ public sealed class AccessMatrixTests : IDisposable
         }
 
         Assert.Empty(failures);
+    }
+
+    /// <summary>Whether a concrete matrix path (query string aside) fits an OpenAPI path template such as /api/schools/{SchoolId}/terms/{TermId}.</summary>
+    private static bool Covers(string template, string path)
+    {
+        var pattern = "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(template), @"\\\{[^/]+?}", "[^/]+") + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(path.Split('?')[0], pattern);
     }
 
     private async Task<HttpStatusCode> Call(Route route, string key, string school)

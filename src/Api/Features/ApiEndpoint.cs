@@ -24,13 +24,16 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
     /// <summary>The action's name in the audit log (e.g. "facts.import"); null for reads, which are not audited.</summary>
     protected virtual string? AuditAction => null;
 
+    /// <summary>What the audit log should say beyond the outcome (e.g. a correction's reason and the facts it changed).</summary>
+    protected string? AuditNote { get; set; }
+
     public sealed override async Task HandleAsync(TRequest req, CancellationToken ct)
     {
         string outcome;
         try
         {
             await Handle(req, ct);
-            outcome = "ok " + HttpContext.Response.StatusCode;
+            outcome = "ok " + HttpContext.Response.StatusCode + (AuditNote is null ? "" : "; " + AuditNote);
         }
         catch (ServiceError e)
         {

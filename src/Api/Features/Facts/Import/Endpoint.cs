@@ -34,8 +34,6 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
         var store = new TermFactsStore(Db, Clock);
         var outcome = await store.ImportAsync(term, files, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
-        var response = new ImportResponse(outcome.Import.Id, outcome.Repeated, outcome.Import.ImportedAt, outcome.Import.ImportedBy,
-            [.. outcome.Files.Select(x => new ImportedFile(x.FileName, x.Rows, x.Sha256))]);
-        await Send.ResponseAsync(response, outcome.Repeated ? 200 : 201, ct);
+        await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
     }
 }

@@ -149,6 +149,9 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("text");
 
@@ -157,6 +160,19 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
 
                     b.Property<string>("ImportedBy")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("csv");
+
+                    b.Property<byte[]>("Source")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SourceName")
                         .HasColumnType("text");
 
                     b.Property<string>("Summary")

@@ -136,6 +136,9 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
@@ -144,6 +147,19 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ImportedBy")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("csv");
+
+                    b.Property<byte[]>("Source")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SourceName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")

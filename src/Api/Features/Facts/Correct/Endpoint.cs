@@ -1,0 +1,40 @@
+using System.Text;
+using Compensation.Api.Features.Facts.Batch;
+using Compensation.Api.Features.Facts.Import;
+using Compensation.Api.Services;
+using Compensation.Rules;
+using Compensation.Rules.Facts.Loading;
+
+namespace Compensation.Api.Features.Facts.Correct;
+
+public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
+{
+    protected override string? AuditAction => "facts.correct";
+
+    public override void Configure()
+    {
+        Post("/schools/{SchoolId}/terms/{TermId}/facts/corrections");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
+        Description(b => b.WithTags("Facts").Accepts<string>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Summary(s =>
+        {
+            s.Summary = "Correct facts by their ids: replace or remove them, with a reason";
+            s.Description = "The body: {\"reason\": \"…\", \"replace\": {\"lessons\": [{…the whole corrected fact…}]}, \"remove\": {\"conduct\": [\"C2\"], \"attendance\": [\"S1 2025-03-10\"]}}. Every id must be one the term has (attendance is named by student id and date). The corrected set is checked whole and saved only without a problem; the import list and the audit log keep the reason and each fact's values before and after. A correction after a final settlement is settled as a new version, whose finalisation gives the differences to pay or refund.";
+        });
+    }
+
+    protected override async Task Handle(FactBatchRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        var name = string.IsNullOrWhiteSpace(req.FileName) ? "correction.json" : Path.GetFileName(req.FileName);
+        var bytes = Encoding.UTF8.GetBytes(req.Content);
+        var errors = new List<InputError>();
+        var correction = FactCorrections.Read(name, bytes, errors) ?? throw new InputException(errors);
+        var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
+        var outcome = await new TermFactsStore(Db, Clock).CorrectAsync(term, name, bytes, correction, errors, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
+        AuditNote = outcome.Repeated
+            ? "nothing changed"
+            : $"import {outcome.Import.Id}: {correction.Reason} — {outcome.Import.Summary}";
+        await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
+    }
+}

@@ -1,0 +1,45 @@
+using Compensation.Api.Features.Facts.Import;
+using Compensation.Api.Services;
+using Compensation.Rules;
+
+namespace Compensation.Api.Features.Facts.ImportWorkbook;
+
+public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
+{
+    protected override string? AuditAction => "facts.import-workbook";
+
+    public override void Configure()
+    {
+        Post("/schools/{SchoolId}/terms/{TermId}/facts/workbook");
+        Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
+        AllowFileUploads();
+        Description(b => b.WithTags("Facts").Accepts<IFormFileCollection>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Summary(s =>
+        {
+            s.Summary = "Import the term's facts from one Excel workbook (the template)";
+            s.Description = "Multipart form data with one .xlsx file, filled from GET …/facts/template.xlsx. Each fact sheet in the workbook replaces the term's facts of its kind (an empty sheet empties it); a sheet left out keeps its kind as it is; 说明 is not read. Headers may be the template's (\"学生编号 student_id\"), the Chinese label or the column name. The whole resulting set is checked and saved only if it has no problem (400 lists every problem with the sheet, row and column). The same workbook again, or the same Idempotency-Key with the same body, changes nothing and answers 200 with repeated = true; the key with another body is refused (409).";
+        });
+    }
+
+    protected override async Task Handle(ImportFactsRequest req, CancellationToken ct)
+    {
+        var term = await TermAsync(req.SchoolId, req.TermId, ct);
+        if (Files.Count != 1)
+        {
+            throw ServiceError.BadInput("one-workbook", "send exactly one workbook", [new InputError("", 0, "files", $"expected one .xlsx file, got {Files.Count} files")]);
+        }
+
+        var file = Files[0];
+        var name = Path.GetFileName(string.IsNullOrEmpty(file.FileName) ? file.Name : file.FileName);
+        if (!name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ServiceError.BadInput("not-a-workbook", "send an Excel workbook (.xlsx)", [new InputError(name, 0, "", "expected an .xlsx workbook; CSV files go to POST …/facts, JSON batches to …/facts/batch")]);
+        }
+
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
+        var outcome = await new TermFactsStore(Db, Clock).ImportWorkbookAsync(term, name, ms.ToArray(), string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
+        await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
+    }
+}
