@@ -290,7 +290,7 @@ public sealed class FactImportTests : IDisposable
     }
 
     [Fact]
-    public async Task ABadCorrection_NamesEachProblem_AndChangesNothing()
+    public async Task ABadCorrectionOrBatch_NamesEachProblem_AndChangesNothing()
     {
         var before = await ImportCountAsync();
         var correction = "{\n  \"replace\": {\"lessons\": [{\"lesson_id\": \"L9999\", \"staff_id\": \"T01\", \"date\": \"2025-03-17\", \"minutes\": 40}]},\n  \"remove\": {\"conduct\": [\"C99\"], \"lessons\": [\"L0326-2\"]}\n}";
@@ -303,6 +303,12 @@ public sealed class FactImportTests : IDisposable
 
         // Removing lesson L0326-2 leaves conduct C04 pointing at a lesson that is gone.
         Assert.Contains(problems, p => p.File == "conduct.csv" && p.Field == "lesson_id");
+
+        // JSON that does not parse, and a value of the wrong type.
+        var broken = await ProblemsAsync(await Admin.PostAsync(Term + "/facts/batch", Json("{\"attendance\": [\n  {\"student_id\": \"S01\",\n")));
+        Assert.StartsWith("not valid JSON", Assert.Single(broken).Message, StringComparison.Ordinal);
+        var wrongType = await ProblemsAsync(await Admin.PostAsync(Term + "/facts/batch", Json("{\"lessons\": [{\"lesson_id\": \"L9\", \"staff_id\": \"T01\", \"date\": \"2025-03-17\", \"minutes\": {\"n\": 40}}]}")));
+        Assert.Contains(wrongType, p => p.Field == "$.lessons[0].minutes");
         Assert.Equal(before, await ImportCountAsync());
     }
 }

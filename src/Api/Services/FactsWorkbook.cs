@@ -207,42 +207,38 @@ public static class FactsWorkbook
     {
         var rows = new Dictionary<FactKind, IReadOnlyList<FactRow>>();
         var labels = new Dictionary<FactKind, string>();
-        XLWorkbook workbook;
+        IReadOnlyList<XlsxCells.Sheet> sheets;
         try
         {
-            workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
+            sheets = XlsxCells.Read(bytes);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (InvalidDataException e)
         {
             errors.Add(new InputError(fileName, 0, "", "not an Excel workbook (.xlsx) that can be read: " + e.Message));
             return new Contents(rows, labels);
         }
 
-        using (workbook)
+        var expected = string.Join("、", Sheets.Select(s => s.Name));
+        foreach (var ws in sheets)
         {
-            var expected = string.Join("、", Sheets.Select(s => s.Name));
-            foreach (var ws in workbook.Worksheets)
+            var name = ws.Name.Trim();
+            if (name == GuideSheet)
             {
-                var name = ws.Name.Trim();
-                if (name == GuideSheet)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var sheet = Sheets.FirstOrDefault(s => s.Name == name || s.Kind.JsonKey == name);
-                if (sheet is null)
-                {
-                    errors.Add(new InputError(fileName + "/" + ws.Name, 0, "", $"not a sheet of the facts template; expected {expected} (or {GuideSheet}, which is not read)"));
-                    continue;
-                }
-
-                if (rows.ContainsKey(sheet.Kind))
-                {
-                    errors.Add(new InputError(fileName + "/" + ws.Name, 0, "", $"a second sheet of {sheet.Kind.JsonKey}"));
-                    continue;
-                }
-
-                var file = fileName + "/" + ws.Name;
+            var file = fileName + "/" + ws.Name;
+            var sheet = Sheets.FirstOrDefault(s => s.Name == name || s.Kind.JsonKey == name);
+            if (sheet is null)
+            {
+                errors.Add(new InputError(file, 0, "", $"not a sheet of the facts template; expected {expected} (or {GuideSheet}, which is not read)"));
+            }
+            else if (rows.ContainsKey(sheet.Kind))
+            {
+                errors.Add(new InputError(file, 0, "", $"a second sheet of {sheet.Kind.JsonKey}"));
+            }
+            else
+            {
                 labels[sheet.Kind] = file;
                 rows[sheet.Kind] = ReadSheet(file, ws, sheet, Examples(sheet.Kind, term), errors);
             }
@@ -251,23 +247,27 @@ public static class FactsWorkbook
         return new Contents(rows, labels);
     }
 
-    private static List<FactRow> ReadSheet(string file, IXLWorksheet ws, Sheet sheet, IReadOnlyList<string?[]> examples, List<InputError> errors)
+    private static List<FactRow> ReadSheet(string file, XlsxCells.Sheet ws, Sheet sheet, IReadOnlyList<string?[]> examples, List<InputError> errors)
     {
         var result = new List<FactRow>();
-        var used = ws.RangeUsed();
-        if (used is null)
+        if (ws.Rows.Count == 0)
         {
             return result;
         }
 
-        var lastColumn = used.LastColumn().ColumnNumber();
-        var lastRow = used.LastRow().RowNumber();
-        var columns = ReadHeader(file, ws, sheet, lastColumn, errors);
+        if (ws.Rows[0].Number != 1)
+        {
+            errors.Add(new InputError(file, 1, "", "the first row must be the header row; it is empty"));
+            return result;
+        }
+
+        var columns = ReadHeader(file, ws.Rows[0], sheet, errors);
         if (columns is null)
         {
             return result;
         }
 
+        var letters = columns.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
         var missing = sheet.Kind.Required.Where(n => !columns.Values.Contains(n)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in missing)
         {
@@ -275,47 +275,28 @@ public static class FactsWorkbook
             errors.Add(new InputError(file, 1, Header(column), $"the required column '{Header(column)}' is missing from the header row"));
         }
 
-        for (var r = 2; r <= lastRow; r++)
+        foreach (var row in ws.Rows.Skip(1))
         {
+            var r = row.Number;
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             var reported = new HashSet<string>(missing, StringComparer.Ordinal);
-            var any = false;
-            for (var c = 1; c <= lastColumn; c++)
+            foreach (var cell in row.Cells)
             {
-                var cell = ws.Cell(r, c);
-                if (cell.IsEmpty())
+                if (!columns.TryGetValue(cell.Column, out var name))
                 {
-                    continue;
+                    errors.Add(new InputError(file, r, ColumnLetter(cell.Column), "a value in a column without a header"));
                 }
-
-                if (!columns.TryGetValue(c, out var name))
+                else if (cell.Problem is not null)
                 {
-                    // A value under no header (the header check already named blank headers).
-                    errors.Add(new InputError(file, r, ColumnLetter(c), "a value in a column without a header"));
-                    any = true;
-                    continue;
-                }
-
-                var text = CellText(cell, out var problem);
-                if (problem is not null)
-                {
-                    errors.Add(new InputError(file, r, Field(sheet, name, c), problem));
+                    errors.Add(new InputError(file, r, Field(sheet, name, cell.Column), cell.Problem));
                     reported.Add(name);
-                    any = true;
                 }
-                else if (text.Length > 0)
+                else
                 {
-                    values[name] = text;
-                    any = true;
+                    values[name] = cell.Text;
                 }
             }
 
-            if (!any)
-            {
-                continue;
-            }
-
-            var letters = columns.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
             if (examples.Any(e => IsExample(sheet, e, values)))
             {
                 errors.Add(new InputError(file, r, "", "this is an example row of the template; delete it, or write the term's facts over it"));
@@ -329,32 +310,27 @@ public static class FactsWorkbook
     }
 
     /// <summary>Header cell → column name, by the header's Chinese label, its name, or both ("学生编号 student_id").</summary>
-    private static Dictionary<int, string>? ReadHeader(string file, IXLWorksheet ws, Sheet sheet, int lastColumn, List<InputError> errors)
+    private static Dictionary<int, string>? ReadHeader(string file, XlsxCells.Row header, Sheet sheet, List<InputError> errors)
     {
         var columns = new Dictionary<int, string>();
         var ok = true;
-        for (var c = 1; c <= lastColumn; c++)
+        foreach (var cell in header.Cells)
         {
-            var text = string.Join(' ', ws.Cell(1, c).GetFormattedString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
+            var text = string.Join(' ', cell.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             var column = sheet.Columns.FirstOrDefault(k => text == Header(k) || text == k.Name || text == k.Label);
             if (column is null)
             {
-                errors.Add(new InputError(file, 1, ColumnLetter(c), $"unknown column '{text}'; expected {string.Join(", ", sheet.Columns.Select(Header))}"));
+                errors.Add(new InputError(file, 1, ColumnLetter(cell.Column), $"unknown column '{text}'; expected {string.Join(", ", sheet.Columns.Select(Header))}"));
                 ok = false;
             }
             else if (columns.ContainsValue(column.Name))
             {
-                errors.Add(new InputError(file, 1, ColumnLetter(c), $"a second '{Header(column)}' column"));
+                errors.Add(new InputError(file, 1, ColumnLetter(cell.Column), $"a second '{Header(column)}' column"));
                 ok = false;
             }
             else
             {
-                columns[c] = column.Name;
+                columns[cell.Column] = column.Name;
             }
         }
 
@@ -384,56 +360,6 @@ public static class FactsWorkbook
 
         return true;
     }
-
-    /// <summary>
-    /// The cell as the text a CSV cell would hold: text as written, numbers in invariant form without
-    /// a trailing .0, dates as yyyy-MM-dd, booleans as true/false; a formula by its saved value.
-    /// </summary>
-    private static string CellText(IXLCell cell, out string? problem)
-    {
-        problem = null;
-        object? value;
-        try
-        {
-            value = cell.HasFormula ? cell.CachedValue : cell.Value;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            problem = "the cell's value cannot be read: " + e.Message;
-            return "";
-        }
-
-        switch (value)
-        {
-            case null:
-                return "";
-            case string s when s.StartsWith('#') && cell.HasFormula:
-                problem = $"the formula gives the error {s}";
-                return "";
-            case string s:
-                return s;
-            case bool b:
-                return b ? "true" : "false";
-            case DateTime d when d.TimeOfDay != TimeSpan.Zero:
-                problem = $"expected a date without a time of day, got {d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}";
-                return "";
-            case DateTime d:
-                return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            case TimeSpan t:
-                problem = $"expected a date or a number, got a time ({t.ToString("c", CultureInfo.InvariantCulture)})";
-                return "";
-            case double x:
-                return Number(x);
-            case IConvertible c:
-                return Number(c.ToDouble(CultureInfo.InvariantCulture));
-            default:
-                return value.ToString() ?? "";
-        }
-    }
-
-    /// <summary>Excel keeps numbers as doubles; 15 significant digits (what Excel shows) give the decimal typed in.</summary>
-    private static string Number(double x) =>
-        double.IsFinite(x) ? ((decimal)x).ToString("0.############", CultureInfo.InvariantCulture) : x.ToString(CultureInfo.InvariantCulture);
 
     private static string Field(Sheet sheet, string column, int letterNumber)
     {
