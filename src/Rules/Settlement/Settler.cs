@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Engine.Runtime;
@@ -12,6 +13,7 @@ namespace Compensation.Rules.Settlement;
 /// <summary>One call from a policy and a term's facts to a complete, explained settlement.</summary>
 public static class Settler
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SettlementResult Settle(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null)
     {
         var calendar = new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar);
@@ -23,15 +25,18 @@ public static class Settler
     public static Session Run(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null) =>
         Run(policy, facts, new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar), options);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Session Run(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, SessionOptions? options)
     {
         var rules = RuleCatalog.For(policy, calendar).Select(r => r.Compile());
         var session = new Session(rules, options);
         session.InsertAll(facts.All());
         session.Run();
+        session.ReleaseMatchMemory();
         return session;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SettlementResult Assemble(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, Session session)
     {
         var balance = session.All<FundBalance>().Single();
@@ -59,6 +64,7 @@ public static class Settler
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<FamilyLine> Families(Session session, Dictionary<string, SurplusRefund> surplus)
     {
         var enrolments = session.All<Enrolment>().ToDictionary(e => e.StudentId, StringComparer.Ordinal);
@@ -115,6 +121,7 @@ public static class Settler
         return lines;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<StaffLine> StaffLines(Session session)
     {
         var members = session.All<StaffMember>().ToDictionary(s => s.StaffId, StringComparer.Ordinal);
@@ -174,6 +181,7 @@ public static class Settler
     private static DeductionLine ToLine(Deduction d) =>
         new(d.PolicyRuleId, d.Kind, d.Percent, d.Amount, d.EventIds, d.Provenance.Clause, d.Reason, d.Id);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Ledger LedgerOf(SchoolPolicy policy, Session session, FundBalance balance, Dictionary<string, SurplusRefund> surplus)
     {
         var entries = session.All<LedgerEntry>().OrderBy(e => e.Order).ToList();
@@ -197,16 +205,9 @@ public static class Settler
         };
     }
 
-    private static Dictionary<string, ExplanationEntry> Explanations(Session session)
+    private static ExplanationTable Explanations(Session session)
     {
         var titles = session.Rules.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
-        var result = new Dictionary<string, ExplanationEntry>(StringComparer.Ordinal);
-        foreach (var f in session.Unordered<DerivedFact>())
-        {
-            var p = f.Provenance;
-            result[f.Id] = new ExplanationEntry(f.Id, p.RuleId, titles[p.RuleId], p.Clause, p.Explanation, p.SourceIds);
-        }
-
-        return result;
+        return new ExplanationTable(session, titles);
     }
 }

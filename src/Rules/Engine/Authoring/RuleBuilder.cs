@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
 
@@ -79,7 +80,7 @@ public sealed class RuleBuilder
             return new Pattern<T1, T2>(b);
         }
 
-        public void Then(Action<IRuleContext, T1> action) => b.SetAction((ctx, f) => action(ctx, (T1)f[0]));
+        public void Then(Action<IRuleContext, T1> action) => b.SetAction([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, f) => action(ctx, (T1)f[0]));
     }
 
     public sealed class Pattern<T1, T2>(RuleBuilder b) where T1 : class, IFact where T2 : class, IFact
@@ -91,19 +92,22 @@ public sealed class RuleBuilder
             return new Pattern<T1, T2, T3>(b);
         }
 
-        public void Then(Action<IRuleContext, T1, T2> action) => b.SetAction((ctx, f) => action(ctx, (T1)f[0], (T2)f[1]));
+        public void Then(Action<IRuleContext, T1, T2> action) => b.SetAction([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, f) => action(ctx, (T1)f[0], (T2)f[1]));
     }
 
     public sealed class Pattern<T1, T2, T3>(RuleBuilder b) where T1 : class, IFact where T2 : class, IFact where T3 : class, IFact
     {
-        public void Then(Action<IRuleContext, T1, T2, T3> action) => b.SetAction((ctx, f) => action(ctx, (T1)f[0], (T2)f[1], (T3)f[2]));
+        public void Then(Action<IRuleContext, T1, T2, T3> action) => b.SetAction([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, f) => action(ctx, (T1)f[0], (T2)f[1], (T3)f[2]));
     }
 
     public sealed class Aggregation<T>(RuleBuilder b, Func<T, bool>? filter) where T : class, IFact
     {
         public Grouped<TKey> GroupBy<TKey>(Func<T, TKey> key) where TKey : notnull
         {
-            b.SetAggregate(new AggregateDefinition(typeof(T), filter is null ? null : o => filter((T)o), o => key((T)o), items => items.ConvertAll(i => (T)i)));
+            b.SetAggregate(new AggregateDefinition(typeof(T), filter is null ? null : o => filter((T)o), o => key((T)o), items => items.ConvertAll(i => (T)i))
+            {
+                NewTypedArray = static n => new T[n],
+            });
             return new Grouped<TKey>(b);
         }
 
@@ -114,7 +118,7 @@ public sealed class RuleBuilder
         public sealed class Grouped<TKey>(RuleBuilder b) where TKey : notnull
         {
             public void Then(Action<IRuleContext, TKey, IReadOnlyList<T>> action) =>
-                b.SetAction((ctx, f) => action(ctx, (TKey)f[0], (IReadOnlyList<T>)f[1]));
+                b.SetAction([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, f) => action(ctx, (TKey)f[0], (IReadOnlyList<T>)f[1]));
         }
     }
 }

@@ -21,4 +21,10 @@ public sealed class AggregateDefinition
 
     /// <summary>Turns the group's facts into the list type the action expects.</summary>
     public Func<List<IFact>, object> ToTypedList { get; }
+
+    /// <summary>
+    /// When set, the engine's shortcut for <see cref="ToTypedList"/>: an array of the fact type of the given length,
+    /// which the engine fills (an array is the list type the authoring layer's actions expect).
+    /// </summary>
+    internal Func<int, IFact[]>? NewTypedArray { get; init; }
 }

@@ -1,3 +1,5 @@
+using Compensation.Rules.Domain;
+
 namespace Compensation.Rules.Engine.Model;
 
 /// <summary>
@@ -6,7 +8,12 @@ namespace Compensation.Rules.Engine.Model;
 /// </summary>
 public abstract record DerivedFact : IFact
 {
-    private Provenance? _provenance;
+    // The provenance, kept in the fact itself (a settlement derives tens of thousands of facts): the rule and its clause,
+    // the sources (ids, or the source facts whose ids they are, or the one source fact) and the sentence (or the recipe
+    // that writes it). Sources and sentence are worked out when first read and then kept.
+    private ProvenanceOrigin? _origin;
+    private object? _sources;
+    private object? _explanation;
 
     protected DerivedFact()
     {
@@ -21,27 +28,98 @@ public abstract record DerivedFact : IFact
 
     public string Id { get; private set; } = "";
 
-    public Provenance Provenance => _provenance ?? throw new InvalidOperationException("this fact has not been inserted by a rule");
+    public Provenance Provenance =>
+        _origin is { } origin
+            ? new Provenance(origin.RuleId, origin.Clause, SourceIds(), Explanation())
+            : throw new InvalidOperationException("this fact has not been inserted by a rule");
+
+    public virtual bool Equals(DerivedFact? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || EqualityContract != other.EqualityContract || Id != other.Id)
+        {
+            return false;
+        }
+
+        if (_origin is null || other._origin is null)
+        {
+            return _origin is null && other._origin is null;
+        }
+
+        return _origin.RuleId == other._origin.RuleId && _origin.Clause == other._origin.Clause
+            && EqualityComparer<IReadOnlyList<string>>.Default.Equals(SourceIds(), other.SourceIds())
+            && Explanation() == other.Explanation();
+    }
+
+    public override int GetHashCode() => HashCode.Combine(EqualityContract, Id, _origin?.RuleId);
 
     protected virtual bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append("Id = ").Append(Id.Length == 0 ? "(not inserted)" : Id);
-        if (_provenance is not null)
+        if (_origin is not null)
         {
-            builder.Append(", Rule = ").Append(_provenance.RuleId);
+            builder.Append(", Rule = ").Append(_origin.RuleId);
         }
 
         return true;
     }
 
-    internal void Stamp(string id, Provenance provenance)
+    internal void Stamp(string id, Provenance provenance) =>
+        Stamp(id, new ProvenanceOrigin(provenance.RuleId, provenance.Clause), provenance.SourceIds, provenance.Explanation);
+
+    /// <param name="sources">The source ids (an <see cref="IReadOnlyList{T}"/> of string), the source facts (IFact[]) or the one source fact.</param>
+    /// <param name="explanation">The sentence (<see cref="Bilingual"/>) or what writes it (Func of <see cref="Bilingual"/>).</param>
+    internal void Stamp(string id, ProvenanceOrigin origin, object sources, object explanation)
     {
-        if (_provenance is not null)
+        if (_origin is not null)
         {
             throw new InvalidOperationException($"fact {Id} is already inserted; rules insert new facts, they never reuse one");
         }
 
         Id = id;
-        _provenance = provenance;
+        _origin = origin;
+        _sources = sources;
+        _explanation = explanation;
+    }
+
+    private IReadOnlyList<string> SourceIds()
+    {
+        switch (_sources)
+        {
+            case IReadOnlyList<string> ids:
+                return ids;
+            case IFact[] facts:
+                var built = new string[facts.Length];
+                for (var i = 0; i < facts.Length; i++)
+                {
+                    built[i] = facts[i].Id;
+                }
+
+                _sources = built;
+                return built;
+            default:
+                string[] one = [((IFact)_sources!).Id];
+                _sources = one;
+                return one;
+        }
+    }
+
+    private Bilingual Explanation()
+    {
+        if (_explanation is Bilingual b)
+        {
+            return b;
+        }
+
+        var written = ((Func<Bilingual>)_explanation!)();
+        _explanation = written;
+        return written;
     }
 }
+
+/// <summary>The rule a derived fact came from and the clause it cites: one per rule and session, shared by its facts.</summary>
+internal sealed record ProvenanceOrigin(string RuleId, string Clause);

@@ -11,8 +11,27 @@ public interface IRuleContext
     /// <summary>As <see cref="Insert(DerivedFact,string,IEnumerable{IFact},Bilingual)"/>, citing source ids directly.</summary>
     void Insert(DerivedFact fact, string key, IReadOnlyList<string> sourceIds, Bilingual explanation);
 
+    /// <summary>As <see cref="Insert(DerivedFact,string,IEnumerable{IFact},Bilingual)"/>, for a short list of sources written in place (<c>[a, b]</c>).</summary>
+    void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Bilingual explanation);
+
+    /// <summary>
+    /// As <see cref="Insert(DerivedFact,string,IEnumerable{IFact},Bilingual)"/>, with the sentence written only when
+    /// someone reads the explanation (the JSON, the explain command, the documents). <paramref name="explain"/> must
+    /// write the same words whenever it is called: capture values, not variables a loop goes on changing.
+    /// </summary>
+    void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Func<Bilingual> explain);
+
+    /// <summary>As <see cref="Insert(DerivedFact,string,IEnumerable{IFact},Func{Bilingual})"/>, citing source ids directly.</summary>
+    void Insert(DerivedFact fact, string key, IReadOnlyList<string> sourceIds, Func<Bilingual> explain);
+
+    /// <summary>As <see cref="Insert(DerivedFact,string,IEnumerable{IFact},Func{Bilingual})"/>, for a short list of sources written in place.</summary>
+    void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Func<Bilingual> explain);
+
     /// <summary>All facts of a type the rule declared with Reads, in id order.</summary>
     IReadOnlyList<T> All<T>() where T : class, IFact;
+
+    /// <summary>How many facts of a type the rule declared with Reads there are (without putting them in order).</summary>
+    int Count<T>() where T : class, IFact;
 
     /// <summary>
     /// The facts of a type the rule declared with Reads, grouped by a key, each group in id order.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Compensation.Rules.Engine.Runtime;
 
 /// <summary>A rule ready to fire on one tuple of facts (or one aggregated group).</summary>
@@ -12,12 +13,14 @@ internal sealed class Activation(CompiledRule rule, object[] arguments, string[]
 
 /// <summary>
 /// Agenda order: stratum first (aggregations after their inputs), then priority (salience,
-/// higher first), then rule id, then the ids of the matched facts: never the order of insertion.
+/// higher first), then rule id (the three as the rule's <see cref="CompiledRule.Rank"/>), then
+/// the ids of the matched facts: never the order of insertion.
 /// </summary>
 internal sealed class ActivationOrder : IComparer<Activation>
 {
     public static readonly ActivationOrder Instance = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Compare(Activation? x, Activation? y)
     {
         if (ReferenceEquals(x, y))
@@ -25,21 +28,7 @@ internal sealed class ActivationOrder : IComparer<Activation>
             return 0;
         }
 
-        var a = x!.Rule;
-        var b = y!.Rule;
-        var c = a.Stratum.CompareTo(b.Stratum);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = b.Definition.Priority.CompareTo(a.Definition.Priority);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Ordinal.CompareTo(b.Ordinal);
+        var c = x!.Rule.Rank.CompareTo(y!.Rule.Rank);
         if (c != 0)
         {
             return c;
@@ -58,5 +47,106 @@ internal sealed class ActivationOrder : IComparer<Activation>
         }
 
         return ids1.Length.CompareTo(ids2.Length);
+    }
+}
+
+/// <summary>
+/// The activations waiting to fire, taken in <see cref="ActivationOrder"/>: the pending rule of the lowest rank, and
+/// of its activations the one with the least ids. Each rule keeps the activations that arrive in id order (the usual
+/// case: rules fire in id order and insert in id order) in a plain queue, and only the others in a heap.
+/// </summary>
+internal sealed class Agenda
+{
+    private readonly RulePending[] _byRank;
+    private int _lowest;
+
+    public Agenda(IReadOnlyList<CompiledRule> rules)
+    {
+        _byRank = new RulePending[rules.Count];
+        foreach (var r in rules)
+        {
+            _byRank[r.Rank] = new RulePending(r);
+        }
+
+        _lowest = _byRank.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Enqueue(Activation activation)
+    {
+        var rank = activation.Rule.Rank;
+        _byRank[rank].Add(activation);
+        if (rank < _lowest)
+        {
+            _lowest = rank;
+        }
+    }
+
+    /// <summary>The rule whose activation fires next, or null when none is waiting.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public CompiledRule? NextRule()
+    {
+        while (_lowest < _byRank.Length && _byRank[_lowest].IsEmpty)
+        {
+            _lowest++;
+        }
+
+        return _lowest < _byRank.Length ? _byRank[_lowest].Rule : null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Activation Dequeue()
+    {
+        if (NextRule() is null)
+        {
+            throw new InvalidOperationException("the agenda is empty");
+        }
+
+        return _byRank[_lowest].Take();
+    }
+
+    private sealed class RulePending(CompiledRule rule)
+    {
+        private readonly List<Activation> _queue = [];
+        private PriorityQueue<Activation, Activation>? _heap;
+        private int _head;
+
+        public CompiledRule Rule { get; } = rule;
+
+        public bool IsEmpty => _head == _queue.Count && (_heap is null || _heap.Count == 0);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(Activation a)
+        {
+            if (_head == _queue.Count && _head > 0)
+            {
+                _queue.Clear();
+                _head = 0;
+            }
+
+            if (_queue.Count == _head || ActivationOrder.Instance.Compare(_queue[^1], a) < 0)
+            {
+                _queue.Add(a);
+                return;
+            }
+
+            _heap ??= new PriorityQueue<Activation, Activation>(ActivationOrder.Instance);
+            _heap.Enqueue(a, a);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Activation Take()
+        {
+            var fromQueue = _head < _queue.Count;
+            if (_heap is { Count: > 0 } heap && (!fromQueue || ActivationOrder.Instance.Compare(heap.Peek(), _queue[_head]) < 0))
+            {
+                return heap.Dequeue();
+            }
+
+            var a = _queue[_head];
+            _queue[_head] = null!;
+            _head++;
+            return a;
+        }
     }
 }

@@ -14,9 +14,11 @@ internal sealed class CompiledRule
         Definition = definition;
         Ordinal = ordinal;
         Stratum = stratum;
+        IdPrefix = definition.Id + ":";
+        Origin = new ProvenanceOrigin(definition.Id, definition.Clause);
         var n = definition.Patterns.Count;
-        AnchorIndexes = new Dictionary<object, List<IFact>>[n];
-        OwnIndexes = new Dictionary<object, List<IFact>>[n];
+        AnchorIndexes = new Dictionary<object, List<FactRef>>[n];
+        OwnIndexes = new Dictionary<object, List<FactRef>>[n];
         for (var i = 1; i < n; i++)
         {
             AnchorIndexes[i] = [];
@@ -30,26 +32,55 @@ internal sealed class CompiledRule
     public RuleDefinition Definition { get; }
     public int Ordinal { get; }
     public int Stratum { get; }
+
+    /// <summary>The rule's place in agenda order (stratum, then priority, then id), as one number.</summary>
+    public int Rank { get; set; }
+
+    /// <summary>"rule-id:", the start of the id of every fact the rule inserts.</summary>
+    public string IdPrefix { get; }
+
+    /// <summary>The rule and clause every fact the rule inserts cites.</summary>
+    public ProvenanceOrigin Origin { get; }
+
     public int Firings { get; set; }
 
+    /// <summary>The session's id space of the rule's facts (the part of their ids before the key), set by the session.</summary>
+    public IdSpace? IdSpace { get; set; }
+
     /// <summary>Index i (i ≥ 1): anchor facts by the key they offer join i.</summary>
-    public Dictionary<object, List<IFact>>[] AnchorIndexes { get; }
+    public Dictionary<object, List<FactRef>>[] AnchorIndexes { get; }
 
     /// <summary>Index i (i ≥ 1): facts of pattern i by their own key.</summary>
-    public Dictionary<object, List<IFact>>[] OwnIndexes { get; }
+    public Dictionary<object, List<FactRef>>[] OwnIndexes { get; }
 
     /// <summary>True when one fact can match two patterns of this rule, so a tuple could be formed twice.</summary>
     public bool NeedsRefraction { get; }
 
     public HashSet<TupleKey> Fired { get; } = [];
 
+    /// <summary>Clears the join memory and the fired tuples: for a session that has run and is only read from.</summary>
+    public void ReleaseMatchMemory()
+    {
+        foreach (var index in AnchorIndexes.Concat(OwnIndexes))
+        {
+            index?.Clear();
+            index?.TrimExcess();
+        }
+
+        Fired.Clear();
+        Fired.TrimExcess();
+    }
+
     public HashSet<Type> ProducesCache { get; } = [];
 }
 
+/// <summary>A fact in the session with the id it was inserted under (read once: an input fact may build its id on every read).</summary>
+internal readonly record struct FactRef(IFact Fact, string Id);
+
 /// <summary>The identity of a fired tuple: the rule and its facts by reference.</summary>
-internal readonly struct TupleKey(IFact[] facts) : IEquatable<TupleKey>
+internal readonly struct TupleKey(object[] facts) : IEquatable<TupleKey>
 {
-    private readonly IFact[] _facts = facts;
+    private readonly object[] _facts = facts;
 
     public bool Equals(TupleKey other)
     {

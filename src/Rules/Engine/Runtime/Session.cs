@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
 
@@ -11,14 +12,29 @@ namespace Compensation.Rules.Engine.Runtime;
 public sealed class Session
 {
     private readonly CompiledRule[] _rules;
+    private readonly Context[] _contexts;
     private readonly SessionOptions _options;
-    private readonly Dictionary<string, IFact> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<Type, List<IFact>> _byType = [];
-    private readonly Dictionary<Type, (CompiledRule Rule, int Position)[]> _slots = [];
-    private readonly Dictionary<Type, (int Count, object List)> _allCache = [];
+
+    // Ids are unique: checked per id space (the part of an id before its first ':', so equal ids always share one), where
+    // ids mostly come in increasing order and a comparison with the last one suffices. Facts by id are only looked up
+    // when someone asks (Find, explanations): that table is built then.
+    private readonly Dictionary<string, IdSpace> _idSpaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IdSpace>.AlternateLookup<ReadOnlySpan<char>> _idSpaceBySpan;
+    private IdSpace? _lastIdSpace;
+    private Dictionary<string, IFact>? _byId;
+    private int _factCount;
+
+    // The facts by their exact type, in the order the types first appeared.
+    private readonly Dictionary<Type, Bucket> _buckets = [];
+    private readonly List<Bucket> _bucketList = [];
+
+    // What All<T>, Count<T> and the aggregations ask for: the buckets of a type and its subtypes, and their facts in id order.
+    private readonly Dictionary<Type, View> _views = [];
     private readonly Dictionary<Delegate, (int Count, object Lookup)> _indexCache = [];
-    private readonly PriorityQueue<Activation, Activation> _agenda = new(ActivationOrder.Instance);
+    private readonly Agenda _agenda;
     private readonly int[] _aggregateStrata;
+    private Type? _lastType;
+    private Bucket? _lastBucket;
     private bool _ran;
 
     public Session(IEnumerable<RuleDefinition> rules, SessionOptions? options = null)
@@ -32,6 +48,20 @@ public sealed class Session
 
         var strata = Stratifier.Assign(ordered);
         _rules = ordered.Select((r, i) => new CompiledRule(r, i, strata[i])).ToArray();
+        var rank = 0;
+        foreach (var r in _rules.OrderBy(r => r.Stratum).ThenByDescending(r => r.Definition.Priority).ThenBy(r => r.Ordinal))
+        {
+            r.Rank = rank++;
+        }
+
+        _idSpaceBySpan = _idSpaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var r in _rules)
+        {
+            r.IdSpace = IdSpaceOf(r.IdPrefix);
+        }
+
+        _contexts = _rules.Select(r => new Context(this, r)).ToArray();
+        _agenda = new Agenda(_rules);
         _aggregateStrata = _rules.Where(r => r.Definition.Aggregate is not null).Select(r => r.Stratum).Distinct().Order().ToArray();
         _options = options ?? new SessionOptions();
     }
@@ -43,7 +73,7 @@ public sealed class Session
 
     public IReadOnlyDictionary<string, int> Firings => _rules.ToDictionary(r => r.Definition.Id, r => r.Firings, StringComparer.Ordinal);
 
-    public int FactCount => _byId.Count;
+    public int FactCount => _factCount;
 
     public void Insert(IFact fact)
     {
@@ -55,6 +85,8 @@ public sealed class Session
         Add(fact, null);
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void InsertAll(IEnumerable<IFact> facts)
     {
         foreach (var f in facts)
@@ -63,6 +95,7 @@ public sealed class Session
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         if (_ran)
@@ -75,7 +108,7 @@ public sealed class Session
         var nextAggregate = 0;
         while (true)
         {
-            var pending = _agenda.Count > 0 ? _agenda.Peek().Rule.Stratum : int.MaxValue;
+            var pending = _agenda.NextRule()?.Stratum ?? int.MaxValue;
             var aggregateStratum = nextAggregate < _aggregateStrata.Length ? _aggregateStrata[nextAggregate] : int.MaxValue;
             if (aggregateStratum <= pending && aggregateStratum != int.MaxValue)
             {
@@ -101,104 +134,235 @@ public sealed class Session
         }
     }
 
-    public IFact? Find(string id) => _byId.GetValueOrDefault(id);
+    /// <summary>
+    /// After <see cref="Run"/>: lets go of what matching needed (the rules' join memory, look-up tables, sorted copies),
+    /// for a session that is kept to read its facts. Reading works as before; what it needs is built again when asked.
+    /// </summary>
+    public void ReleaseMatchMemory()
+    {
+        if (!_ran)
+        {
+            throw new InvalidOperationException("the session has not run yet");
+        }
+
+        foreach (var rule in _rules)
+        {
+            rule.ReleaseMatchMemory();
+        }
+
+        _views.Clear();
+        _indexCache.Clear();
+    }
+
+    public IFact? Find(string id) => ById.GetValueOrDefault(id);
 
     /// <summary>Every fact of type T (or a subtype), ordered by id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<T> All<T>() where T : class, IFact
     {
-        var count = 0;
-        foreach (var (type, list) in _byType)
+        var view = ViewOf(typeof(T));
+        if (view.Typed is T[] typed && view.TypedCount == view.Count)
         {
-            if (typeof(T).IsAssignableFrom(type))
-            {
-                count += list.Count;
-            }
+            return typed;
         }
 
-        if (_allCache.TryGetValue(typeof(T), out var cached) && cached.Count == count)
+        var facts = SortedFacts(view);
+        var items = facts.Length == 0 ? [] : new T[facts.Length];
+        for (var i = 0; i < facts.Length; i++)
         {
-            return (IReadOnlyList<T>)cached.List;
+            items[i] = (T)facts[i].Fact;
         }
 
-        var items = new T[count];
-        var keys = new string[count];
-        var i = 0;
-        foreach (var (type, list) in _byType)
-        {
-            if (typeof(T).IsAssignableFrom(type))
-            {
-                foreach (var f in list)
-                {
-                    items[i] = (T)f;
-                    keys[i] = f.Id;
-                    i++;
-                }
-            }
-        }
-
-        Array.Sort(keys, items, StringComparer.Ordinal);
-        _allCache[typeof(T)] = (count, items);
+        view.Typed = items;
+        view.TypedCount = items.Length;
         return items;
     }
+
+    /// <summary>How many facts of type T (or a subtype) there are.</summary>
+    public int Count<T>() where T : class, IFact => ViewOf(typeof(T)).Count;
 
     /// <summary>Every fact of type T (or a subtype) in no particular order: for callers that index or sort them themselves.</summary>
     public IEnumerable<T> Unordered<T>() where T : class, IFact
     {
-        foreach (var (type, list) in _byType)
+        foreach (var bucket in _bucketList)
         {
-            if (typeof(T).IsAssignableFrom(type))
+            if (typeof(T).IsAssignableFrom(bucket.Type))
             {
-                foreach (var f in list)
+                foreach (var f in bucket.Facts)
                 {
-                    yield return (T)f;
+                    yield return (T)f.Fact;
                 }
             }
         }
     }
 
+    /// <summary>The facts by id (input and derived), for read-only views that outlive the run (explanations).</summary>
+    internal IReadOnlyDictionary<string, IFact> ById => _byId ??= BuildById();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Dictionary<string, IFact> BuildById()
+    {
+        var byId = new Dictionary<string, IFact>(_factCount, StringComparer.Ordinal);
+        foreach (var bucket in _bucketList)
+        {
+            foreach (var f in bucket.Facts)
+            {
+                byId.Add(f.Id, f.Fact);
+            }
+        }
+
+        return byId;
+    }
+
+    /// <summary>The id space of an id: the part before its first ':' (the whole of a rule's ids but the key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private IdSpace IdSpaceOf(string id)
+    {
+        var colon = id.IndexOf(':');
+        var name = colon < 0 ? ReadOnlySpan<char>.Empty : id.AsSpan(0, colon);
+        if (_lastIdSpace is { } last && name.SequenceEqual(last.Name))
+        {
+            return last;
+        }
+
+        if (!_idSpaceBySpan.TryGetValue(name, out var space))
+        {
+            space = new IdSpace(name.ToString());
+            _idSpaces[space.Name] = space;
+        }
+
+        _lastIdSpace = space;
+        return space;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(IFact fact, CompiledRule? producer)
     {
-        if (string.IsNullOrEmpty(fact.Id))
+        var id = fact.Id;
+        if (string.IsNullOrEmpty(id))
         {
             throw new RuleEngineException($"a {fact.GetType().Name} fact has no id", producer?.Definition.Id);
         }
 
-        if (!_byId.TryAdd(fact.Id, fact))
+        var space = producer is null ? IdSpaceOf(id) : producer.IdSpace!;
+        if (!space.TryAdd(id))
         {
             var by = producer is null ? "the input" : $"rule {producer.Definition.Id}";
-            throw new RuleEngineException($"{by} inserted a second fact with id '{fact.Id}'", producer?.Definition.Id);
+            throw new RuleEngineException($"{by} inserted a second fact with id '{id}'", producer?.Definition.Id);
         }
 
+        _factCount++;
+        _byId?.Add(id, fact);
         var type = fact.GetType();
-        if (!_byType.TryGetValue(type, out var list))
+        Bucket bucket;
+        if (ReferenceEquals(type, _lastType))
         {
-            list = [];
-            _byType[type] = list;
+            bucket = _lastBucket!;
+        }
+        else
+        {
+            if (!_buckets.TryGetValue(type, out bucket!))
+            {
+                bucket = new Bucket(type, SlotsFor(type));
+                _buckets[type] = bucket;
+                _bucketList.Add(bucket);
+                foreach (var (t, view) in _views)
+                {
+                    if (t.IsAssignableFrom(type))
+                    {
+                        view.Buckets = [.. view.Buckets, bucket];
+                    }
+                }
+            }
+
+            _lastType = type;
+            _lastBucket = bucket;
         }
 
-        list.Add(fact);
-        foreach (var (rule, position) in SlotsFor(type))
+        bucket.Add(new FactRef(fact, id));
+        foreach (var (rule, position) in bucket.Slots)
         {
-            Match(rule, position, fact);
+            Match(rule, position, fact, id);
         }
     }
 
-    private (CompiledRule Rule, int Position)[] SlotsFor(Type type)
+    private (CompiledRule Rule, int Position)[] SlotsFor(Type type) =>
+        _rules
+            .SelectMany(r => r.Definition.Patterns.Select((p, i) => (Rule: r, Position: i, Pattern: p)))
+            .Where(s => s.Pattern.FactType.IsAssignableFrom(type))
+            .Select(s => (s.Rule, s.Position))
+            .ToArray();
+
+    private View ViewOf(Type type) => _views.TryGetValue(type, out var view) ? view : NewView(type);
+
+    private View NewView(Type type)
     {
-        if (!_slots.TryGetValue(type, out var slots))
-        {
-            slots = _rules
-                .SelectMany(r => r.Definition.Patterns.Select((p, i) => (Rule: r, Position: i, Pattern: p)))
-                .Where(s => s.Pattern.FactType.IsAssignableFrom(type))
-                .Select(s => (s.Rule, s.Position))
-                .ToArray();
-            _slots[type] = slots;
-        }
-
-        return slots;
+        var view = new View(_bucketList.Where(b => type.IsAssignableFrom(b.Type)).ToArray());
+        _views[type] = view;
+        return view;
     }
 
-    private void Match(CompiledRule rule, int position, IFact fact)
+    /// <summary>
+    /// The view's facts in id order, sorted once per count (facts are only ever added). A single bucket whose facts
+    /// came in id order is used as it is, without a copy: read it at once, before more facts come.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ReadOnlySpan<FactRef> SortedFacts(View view)
+    {
+        var count = view.Count;
+        Bucket? single = null;
+        foreach (var b in view.Buckets)
+        {
+            if (b.Facts.Count > 0)
+            {
+                if (single is not null)
+                {
+                    single = null;
+                    break;
+                }
+
+                single = b;
+            }
+        }
+
+        if (single is { InOrder: true })
+        {
+            return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(single.Facts);
+        }
+
+        if (view.SortedCount == count)
+        {
+            return view.SortedRefs!;
+        }
+
+        var refs = new FactRef[count];
+        var i = 0;
+        foreach (var bucket in view.Buckets)
+        {
+            bucket.Facts.CopyTo(refs, i);
+            i += bucket.Facts.Count;
+        }
+
+        SortById(refs);
+        view.SortedRefs = refs;
+        view.SortedCount = count;
+        return refs;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortById(FactRef[] refs)
+    {
+        var keys = new string[refs.Length];
+        for (var i = 0; i < refs.Length; i++)
+        {
+            keys[i] = refs[i].Id;
+        }
+
+        Array.Sort(keys, refs, StringComparer.Ordinal);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Match(CompiledRule rule, int position, IFact fact, string id)
     {
         var patterns = rule.Definition.Patterns;
         var pattern = patterns[position];
@@ -208,46 +372,59 @@ public sealed class Session
         }
 
         var n = patterns.Count;
+        if (n == 1)
+        {
+            Activate(rule, [fact], [id]);
+            return;
+        }
+
+        var self = new FactRef(fact, id);
         if (position == 0)
         {
             for (var j = 1; j < n; j++)
             {
-                AddToIndex(rule.AnchorIndexes[j], patterns[j].AnchorKey!(fact), fact);
+                AddToIndex(rule.AnchorIndexes[j], patterns[j].AnchorKey!(fact), self);
             }
 
-            var tuple = new IFact[n];
+            var tuple = new object[n];
+            var ids = new string[n];
             tuple[0] = fact;
-            Extend(rule, tuple, 1, -1);
+            ids[0] = id;
+            Extend(rule, tuple, ids, 1, -1);
         }
         else
         {
             var key = pattern.OwnKey!(fact);
-            AddToIndex(rule.OwnIndexes[position], key, fact);
+            AddToIndex(rule.OwnIndexes[position], key, self);
             if (rule.AnchorIndexes[position].TryGetValue(key, out var anchors))
             {
                 foreach (var anchor in anchors)
                 {
-                    var tuple = new IFact[n];
-                    tuple[0] = anchor;
+                    var tuple = new object[n];
+                    var ids = new string[n];
+                    tuple[0] = anchor.Fact;
+                    ids[0] = anchor.Id;
                     tuple[position] = fact;
-                    Extend(rule, tuple, 1, position);
+                    ids[position] = id;
+                    Extend(rule, tuple, ids, 1, position);
                 }
             }
         }
     }
 
-    private void Extend(CompiledRule rule, IFact[] tuple, int j, int fixedPosition)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Extend(CompiledRule rule, object[] tuple, string[] ids, int j, int fixedPosition)
     {
         var n = tuple.Length;
         if (j == n)
         {
-            Activate(rule, (IFact[])tuple.Clone());
+            Activate(rule, (object[])tuple.Clone(), (string[])ids.Clone());
             return;
         }
 
         if (j == fixedPosition)
         {
-            Extend(rule, tuple, j + 1, fixedPosition);
+            Extend(rule, tuple, ids, j + 1, fixedPosition);
             return;
         }
 
@@ -259,28 +436,24 @@ public sealed class Session
 
         foreach (var c in candidates)
         {
-            tuple[j] = c;
-            Extend(rule, tuple, j + 1, fixedPosition);
+            tuple[j] = c.Fact;
+            ids[j] = c.Id;
+            Extend(rule, tuple, ids, j + 1, fixedPosition);
         }
     }
 
-    private void Activate(CompiledRule rule, IFact[] tuple)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Activate(CompiledRule rule, object[] tuple, string[] ids)
     {
         if (rule.NeedsRefraction && !rule.Fired.Add(new TupleKey(tuple)))
         {
             return;
         }
 
-        var ids = new string[tuple.Length];
-        for (var i = 0; i < tuple.Length; i++)
-        {
-            ids[i] = tuple[i].Id;
-        }
-
-        var activation = new Activation(rule, tuple, ids);
-        _agenda.Enqueue(activation, activation);
+        _agenda.Enqueue(new Activation(rule, tuple, ids));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScheduleAggregates(int stratum)
     {
         foreach (var rule in _rules)
@@ -291,50 +464,66 @@ public sealed class Session
                 continue;
             }
 
-            var groups = new Dictionary<object, List<IFact>>();
+            // The facts in id order, so every group is in id order as it is built: first each fact's group and the
+            // groups' sizes, then each group's facts and ids in arrays of the right size.
+            var facts = SortedFacts(ViewOf(agg.FactType));
+            var groupOf = new int[facts.Length];
+            var groups = new Dictionary<object, int>();
             var keys = new List<object>();
-            foreach (var (type, list) in _byType)
+            var sizes = new List<int>();
+            for (var i = 0; i < facts.Length; i++)
             {
-                if (!agg.FactType.IsAssignableFrom(type))
+                var f = facts[i].Fact;
+                if (agg.Filter is not null && !agg.Filter(f))
                 {
+                    groupOf[i] = -1;
                     continue;
                 }
 
-                foreach (var f in list)
+                var key = agg.GroupKey(f);
+                if (!groups.TryGetValue(key, out var g))
                 {
-                    if (agg.Filter is not null && !agg.Filter(f))
-                    {
-                        continue;
-                    }
+                    g = keys.Count;
+                    groups[key] = g;
+                    keys.Add(key);
+                    sizes.Add(0);
+                }
 
-                    var key = agg.GroupKey(f);
-                    if (!groups.TryGetValue(key, out var members))
-                    {
-                        members = [];
-                        groups[key] = members;
-                        keys.Add(key);
-                    }
+                groupOf[i] = g;
+                sizes[g]++;
+            }
 
-                    members.Add(f);
+            var members = new IFact[keys.Count][];
+            var memberIds = new string[keys.Count][];
+            for (var g = 0; g < keys.Count; g++)
+            {
+                members[g] = agg.NewTypedArray is { } newArray ? newArray(sizes[g]) : new IFact[sizes[g]];
+                memberIds[g] = new string[sizes[g]];
+                sizes[g] = 0;
+            }
+
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var g = groupOf[i];
+                if (g >= 0)
+                {
+                    var at = sizes[g]++;
+                    members[g][at] = facts[i].Fact;
+                    memberIds[g][at] = facts[i].Id;
                 }
             }
 
-            foreach (var key in keys)
+            for (var g = 0; g < keys.Count; g++)
             {
-                var members = groups[key].ToArray();
-                var ids = new string[members.Length];
-                for (var i = 0; i < members.Length; i++)
-                {
-                    ids[i] = members[i].Id;
-                }
-
-                Array.Sort(ids, members, StringComparer.Ordinal);
-                var activation = new Activation(rule, [key, agg.ToTypedList([.. members])], ids);
-                _agenda.Enqueue(activation, activation);
+                var key = keys[g];
+                var ids = memberIds[g];
+                var items = agg.NewTypedArray is not null ? members[g] : agg.ToTypedList([.. members[g]]);
+                _agenda.Enqueue(new Activation(rule, [key, items], ids));
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fire(Activation activation)
     {
         var rule = activation.Rule;
@@ -346,10 +535,11 @@ public sealed class Session
         }
 
         rule.Firings++;
-        rule.Definition.Action(new Context(this, rule), activation.Arguments);
+        rule.Definition.Action(_contexts[rule.Ordinal], activation.Arguments);
     }
 
-    private static void AddToIndex(Dictionary<object, List<IFact>> index, object key, IFact fact)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddToIndex(Dictionary<object, List<FactRef>> index, object key, FactRef fact)
     {
         if (!index.TryGetValue(key, out var list))
         {
@@ -360,63 +550,217 @@ public sealed class Session
         list.Add(fact);
     }
 
-    private sealed class Context(Session session, CompiledRule rule) : IRuleContext
+    /// <summary>The facts of one exact type, in insertion order, and whether that is also id order.</summary>
+    private sealed class Bucket(Type type, (CompiledRule Rule, int Position)[] slots)
     {
-        public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
-            Insert(fact, key, sources.Select(s => s.Id).ToArray(), explanation);
+        public Type Type { get; } = type;
 
-        public void Insert(DerivedFact fact, string key, IReadOnlyList<string> sourceIds, Bilingual explanation)
+        /// <summary>The pattern positions facts of this type can match.</summary>
+        public (CompiledRule Rule, int Position)[] Slots { get; } = slots;
+
+        public List<FactRef> Facts { get; } = [];
+
+        /// <summary>True while every fact came with an id greater than the one before (rules firing in agenda order insert so).</summary>
+        public bool InOrder { get; private set; } = true;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(FactRef fact)
         {
-            var type = fact.GetType();
-            if (!rule.ProducesCache.Contains(type))
+            if (InOrder && Facts.Count > 0 && string.CompareOrdinal(Facts[^1].Id, fact.Id) > 0)
             {
-                if (!rule.Definition.Produces.Any(p => p.IsAssignableFrom(type)))
-                {
-                    throw new RuleEngineException($"rule {rule.Definition.Id} inserted a {type.Name} but does not declare that it produces one", rule.Definition.Id);
-                }
-
-                rule.ProducesCache.Add(type);
+                InOrder = false;
             }
 
-            var def = rule.Definition;
-            fact.Stamp(def.Id + ":" + key, new Provenance(def.Id, def.Clause, sourceIds, explanation));
-            session.Add(fact, rule);
+            Facts.Add(fact);
         }
+    }
+
+    private sealed class View(Bucket[] buckets)
+    {
+        public Bucket[] Buckets { get; set; } = buckets;
+
+        public int Count
+        {
+            get
+            {
+                var count = 0;
+                foreach (var b in Buckets)
+                {
+                    count += b.Facts.Count;
+                }
+
+                return count;
+            }
+        }
+
+        public FactRef[]? SortedRefs { get; set; }
+        public int SortedCount { get; set; } = -1;
+        public Array? Typed { get; set; }
+        public int TypedCount { get; set; } = -1;
+    }
+
+    /// <summary>Facts grouped by a key, each group an array in the order of the facts given (id order).</summary>
+    private sealed class Grouped<T>
+    {
+        private readonly Dictionary<string, int> _groupOf = new(StringComparer.Ordinal);
+        private readonly T[][] _groups;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Grouped(ReadOnlySpan<FactRef> facts, Func<T, string> key)
+        {
+            var groupOf = new int[facts.Length];
+            var sizes = new List<int>();
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var k = key((T)facts[i].Fact);
+                if (!_groupOf.TryGetValue(k, out var g))
+                {
+                    g = sizes.Count;
+                    _groupOf[k] = g;
+                    sizes.Add(0);
+                }
+
+                groupOf[i] = g;
+                sizes[g]++;
+            }
+
+            _groups = new T[sizes.Count][];
+            for (var g = 0; g < _groups.Length; g++)
+            {
+                _groups[g] = new T[sizes[g]];
+                sizes[g] = 0;
+            }
+
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var g = groupOf[i];
+                _groups[g][sizes[g]++] = (T)facts[i].Fact;
+            }
+        }
+
+        public IReadOnlyList<T> Of(string key) => _groupOf.TryGetValue(key, out var g) ? _groups[g] : [];
+    }
+
+    private sealed class Context(Session session, CompiledRule rule) : IRuleContext
+    {
+        private readonly HashSet<Type> _readable = [];
+        private Type? _lastProduced;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
+            InsertCore(fact, key, SourcesOf(sources.ToArray()), explanation);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Insert(DerivedFact fact, string key, IReadOnlyList<string> sourceIds, Bilingual explanation) =>
+            InsertCore(fact, key, sourceIds, explanation);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Func<Bilingual> explain) =>
+            InsertCore(fact, key, SourcesOf(sources.ToArray()), explain);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Insert(DerivedFact fact, string key, IReadOnlyList<string> sourceIds, Func<Bilingual> explain) =>
+            InsertCore(fact, key, sourceIds, explain);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Bilingual explanation) =>
+            InsertCore(fact, key, SourcesOf(sources), explanation);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Func<Bilingual> explain) =>
+            InsertCore(fact, key, SourcesOf(sources), explain);
 
         public IReadOnlyList<T> All<T>() where T : class, IFact
         {
+            CheckReads<T>();
+            return session.All<T>();
+        }
+
+        public int Count<T>() where T : class, IFact
+        {
+            CheckReads<T>();
+            return session.Count<T>();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public IReadOnlyList<T> Where<T>(Func<T, string> key, string value) where T : class, IFact
+        {
+            CheckReads<T>();
+            var view = session.ViewOf(typeof(T));
+            var count = view.Count;
+            if (!session._indexCache.TryGetValue(key, out var cached) || cached.Count != count)
+            {
+                cached = (count, new Grouped<T>(SortedFacts(view), key));
+                session._indexCache[key] = cached;
+            }
+
+            return ((Grouped<T>)cached.Lookup).Of(value);
+        }
+
+        /// <summary>
+        /// The sources as facts, their ids read when the explanation is; a source not inserted yet has no id
+        /// to wait for, so then the ids are read now, as they are.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static object SourcesOf(IFact[] facts)
+        {
+            foreach (var f in facts)
+            {
+                if (f is DerivedFact { Id.Length: 0 })
+                {
+                    return facts.Select(s => s.Id).ToArray();
+                }
+            }
+
+            return facts.Length == 1 ? facts[0] : facts;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static object SourcesOf(ReadOnlySpan<IFact> facts) =>
+            facts.Length == 1 && facts[0] is not DerivedFact { Id.Length: 0 } ? facts[0] : SourcesOf(facts.ToArray());
+
+        private void CheckReads<T>()
+        {
+            if (_readable.Contains(typeof(T)))
+            {
+                return;
+            }
+
             if (!rule.Definition.Reads.Any(r => r.IsAssignableFrom(typeof(T))) && !(rule.Definition.Aggregate?.FactType.IsAssignableFrom(typeof(T)) ?? false))
             {
                 throw new RuleEngineException($"rule {rule.Definition.Id} reads {typeof(T).Name} facts without declaring it (Reads<{typeof(T).Name}>)", rule.Definition.Id);
             }
 
-            return session.All<T>();
+            _readable.Add(typeof(T));
         }
 
-        public IReadOnlyList<T> Where<T>(Func<T, string> key, string value) where T : class, IFact
+        private void CheckProduces(Type type)
         {
-            var all = All<T>();
-            if (!session._indexCache.TryGetValue(key, out var cached) || cached.Count != all.Count)
+            if (rule.ProducesCache.Contains(type))
             {
-                var built = new Dictionary<string, List<T>>(StringComparer.Ordinal);
-                foreach (var f in all)
-                {
-                    var k = key(f);
-                    if (!built.TryGetValue(k, out var list))
-                    {
-                        list = [];
-                        built[k] = list;
-                    }
-
-                    list.Add(f);
-                }
-
-                cached = (all.Count, built);
-                session._indexCache[key] = cached;
+                return;
             }
 
-            var lookup = (Dictionary<string, List<T>>)cached.Lookup;
-            return lookup.TryGetValue(value, out var found) ? found : [];
+            if (!rule.Definition.Produces.Any(p => p.IsAssignableFrom(type)))
+            {
+                throw new RuleEngineException($"rule {rule.Definition.Id} inserted a {type.Name} but does not declare that it produces one", rule.Definition.Id);
+            }
+
+            rule.ProducesCache.Add(type);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void InsertCore(DerivedFact fact, string key, object sources, object explanation)
+        {
+            var type = fact.GetType();
+            if (!ReferenceEquals(type, _lastProduced))
+            {
+                CheckProduces(type);
+                _lastProduced = type;
+            }
+
+            fact.Stamp(rule.IdPrefix + key, rule.Origin, sources, explanation);
+            session.Add(fact, rule);
         }
     }
 }

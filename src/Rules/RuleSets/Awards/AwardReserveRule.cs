@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,7 +16,7 @@ public sealed class AwardReserveRule(AwardPolicy awards) : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FindingFact>();
-        rule.Aggregate<AwardPay>().ThenAll((ctx, paid) =>
+        rule.Aggregate<AwardPay>().ThenAll([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, paid) =>
         {
             var total = Money.Sum(paid.Select(a => a.Amount));
             var reserve = Money.Round(awards.Reserve ?? 0m);

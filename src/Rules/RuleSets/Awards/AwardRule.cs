@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,7 +16,7 @@ public sealed class AwardRule : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<AwardPay>();
-        rule.Match<AwardDecision>().Then((ctx, a) =>
+        rule.Match<AwardDecision>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, a) =>
             ctx.Insert(new AwardPay(a.StaffId, a.Amount, a.Reason), a.AwardId, [a], new Bilingual(
                 $"评优奖励 {Y(a.Amount)}：{a.Reason}", $"award {Y(a.Amount)}: {a.Reason}")));
     }

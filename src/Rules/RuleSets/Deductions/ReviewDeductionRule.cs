@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Engine.Model;
@@ -27,12 +28,12 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         rule.Reads<LessonPay>().Reads<Stipend>().Reads<AdminDutyPay>();
         rule.Aggregate<ConductEvent>(e => kinds.Contains(e.Kind))
             .GroupBy(e => e.StaffId + "|" + (termScope ? "term" : Month.Of(e.Date).ToString()))
-            .Then((ctx, key, events) =>
+            .Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, key, events) =>
             {
                 var staff = events[0].StaffId;
                 Month? month = termScope ? null : Month.Of(events[0].Date);
                 var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-                var pay = ctx.Where<LessonPay>(static l => l.StaffId, staff).Where(l => month is null || l.Month == month).ToList();
+                var pay = ctx.Where(Keys.LessonPayByStaff, staff).Where(l => month is null || l.Month == month).ToList();
                 var (baseAmount, baseText, baseEn) = Base(ctx, staff, month, pay);
                 var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
                 var escalates = line.Escalation is { } esc && ordered.Count >= esc.At;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -18,7 +19,7 @@ public sealed class UncoveredConductRule(IReadOnlySet<string> coveredKinds) : Ru
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FindingFact>();
-        rule.Match<ConductEvent>(e => !coveredKinds.Contains(e.Kind)).Then((ctx, e) =>
+        rule.Match<ConductEvent>(e => !coveredKinds.Contains(e.Kind)).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, e) =>
         {
             var message = new Bilingual(
                 $"{D(e.Date)} {KindZh(e.Kind)}（{e.EventId}）：方案没有相应的考核扣除规定，未扣除",

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -14,14 +15,13 @@ public sealed class AbsenceCollectionRule : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<StudentAbsences>();
-        rule.Aggregate<AttendanceMark>().GroupBy(static m => m.StudentId).Then((ctx, student, marks) =>
+        rule.Aggregate<AttendanceMark>().GroupBy(static m => m.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, student, marks) =>
         {
             var ordered = marks.OrderBy(m => m.Date).ToList();
             var absent = ordered.Count(m => m.Status == AttendanceStatus.Absent);
-            var sentence = new Bilingual(
+            ctx.Insert(new StudentAbsences(student, ordered), student, ordered, () => new Bilingual(
                 $"缺席 {N(absent)} 日，请假 {N(ordered.Count - absent)} 日",
-                $"{N(absent)} days absent, {N(ordered.Count - absent)} days on leave");
-            ctx.Insert(new StudentAbsences(student, ordered), student, ordered, sentence);
+                $"{N(absent)} days absent, {N(ordered.Count - absent)} days on leave"));
         });
     }
 }

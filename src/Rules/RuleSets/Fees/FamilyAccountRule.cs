@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using static Compensation.Rules.RuleSets.Text;
@@ -16,15 +18,26 @@ public sealed class FamilyAccountRule : Rule
     {
         rule.Produces<FamilyAccount>();
         rule.Reads<FeeRefund>().Reads<FamilyPayment>();
-        rule.Match<FeePayable>().Then((ctx, p) =>
+        rule.Match<FeePayable>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, p) =>
         {
             var refunds = ctx.Where<FeeRefund>(static r => r.StudentId, p.StudentId);
             var payments = ctx.Where<FamilyPayment>(static x => x.StudentId, p.StudentId);
             var refunded = Money.Sum(refunds.Select(r => r.Amount));
             var paid = Money.Sum(payments.Select(x => x.Amount));
             var net = p.Payable - refunded;
-            var sources = refunds.Select(r => r.Id).Concat(payments.Select(x => x.Id)).Prepend(p.Id).ToArray();
-            ctx.Insert(new FamilyAccount(p.StudentId, p.Payable, refunded, paid), p.StudentId, sources, new Bilingual(
+            var sources = new IFact[1 + refunds.Count + payments.Count];
+            sources[0] = p;
+            for (var i = 0; i < refunds.Count; i++)
+            {
+                sources[1 + i] = refunds[i];
+            }
+
+            for (var i = 0; i < payments.Count; i++)
+            {
+                sources[1 + refunds.Count + i] = payments[i];
+            }
+
+            ctx.Insert(new FamilyAccount(p.StudentId, p.Payable, refunded, paid), p.StudentId, sources, () => new Bilingual(
                 $"应缴 {Y(p.Payable)} − 退费 {Y(refunded)} = {Y(net)}；已缴 {Y(paid)}",
                 $"payable {Y(p.Payable)} − refunds {Y(refunded)} = {Y(net)}; paid {Y(paid)}"));
         });

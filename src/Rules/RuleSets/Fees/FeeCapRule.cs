@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Policy;
 using static Compensation.Rules.RuleSets.Text;
@@ -20,58 +22,71 @@ public sealed class FeeCapRule(FeePolicy fees) : Rule
     {
         rule.Produces<CappedFee>().Produces<FindingFact>();
         rule.Reads<StudentSchedule>();
-        rule.Aggregate<FeeCharge>().GroupBy(static c => c.StudentId).Then((ctx, student, charges) =>
+        rule.Aggregate<FeeCharge>().GroupBy(static c => c.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, student, charges) =>
         {
             var charged = Money.Sum(charges.Select(c => c.Amount));
             var days = charges.Sum(c => c.DaysAttended);
             var schedule = ctx.Where<StudentSchedule>(static s => s.StudentId, student).Single();
-            var (cap, capText) = CapFor(schedule, charges);
+            var cap = CapFor(schedule, charges);
             var reduction = Money.Zero;
-            Bilingual sentence;
+            IFact[] sources = [.. charges, schedule];
+            Func<Bilingual> sentence;
             if (cap is { } limit && charged > limit)
             {
                 var clamp = fees.Cap!.Clamp;
+                var capText = CapText(schedule);
                 reduction = clamp ? charged - limit : Money.Zero;
                 ctx.Insert(new FindingFact("fee-above-cap", Severity.Warning, student, new Bilingual(
                         $"学生 {student} 收费 {Y(charged)} 超过上限 {Y(limit)}（{capText}）" + (clamp ? "，按上限收取" : ""),
                         $"student {student} is charged {Y(charged)}, above the cap of {Y(limit)} ({capText})" + (clamp ? "; charged the cap" : ""))),
-                    "above-cap:" + student, charges.Select(c => c.Id).Append(schedule.Id).ToArray(),
+                    "above-cap:" + student, sources,
                     new Bilingual($"{Y(charged)} > {Y(limit)}", $"{Y(charged)} > {Y(limit)}"));
+                var cut = reduction;
                 sentence = clamp
-                    ? new Bilingual($"收费 {Y(charged)} 超过上限 {Y(limit)}，核减 {Y(reduction)}", $"charge {Y(charged)} above the cap {Y(limit)}: reduced by {Y(reduction)}")
-                    : new Bilingual($"收费 {Y(charged)} 超过上限 {Y(limit)}（仅提示，不核减）", $"charge {Y(charged)} above the cap {Y(limit)} (reported, not reduced)");
+                    ? () => new Bilingual($"收费 {Y(charged)} 超过上限 {Y(limit)}，核减 {Y(cut)}", $"charge {Y(charged)} above the cap {Y(limit)}: reduced by {Y(cut)}")
+                    : () => new Bilingual($"收费 {Y(charged)} 超过上限 {Y(limit)}（仅提示，不核减）", $"charge {Y(charged)} above the cap {Y(limit)} (reported, not reduced)");
             }
             else
             {
                 sentence = cap is { } ok
-                    ? new Bilingual($"收费 {Y(charged)} 未超过上限 {Y(ok)}", $"charge {Y(charged)} within the cap of {Y(ok)}")
-                    : new Bilingual($"收费合计 {Y(charged)}（本方案无上限）", $"charges total {Y(charged)} (no cap in this plan)");
+                    ? () => new Bilingual($"收费 {Y(charged)} 未超过上限 {Y(ok)}", $"charge {Y(charged)} within the cap of {Y(ok)}")
+                    : () => new Bilingual($"收费合计 {Y(charged)}（本方案无上限）", $"charges total {Y(charged)} (no cap in this plan)");
             }
 
-            ctx.Insert(new CappedFee(student, charged, reduction, days), student, charges.Select(c => c.Id).Append(schedule.Id).ToArray(), sentence);
+            ctx.Insert(new CappedFee(student, charged, reduction, days), student, sources, sentence);
         });
     }
 
-    private (Money? Cap, string Text) CapFor(StudentSchedule s, IReadOnlyList<FeeCharge> charges)
+    private Money? CapFor(StudentSchedule s, IReadOnlyList<FeeCharge> charges)
     {
         var cap = fees.Cap;
         if (cap is null)
         {
-            return (null, "");
+            return null;
         }
 
         if (fees.Mode == FeeMode.PerLessonHour && cap.PerLessonHour is { } maxRate)
         {
-            var limit = Money.Sum(charges.Select(c => Money.Round(maxRate * fees.LessonHoursPerDay * c.DaysAttended)));
-            return (limit, $"{N(maxRate)} 元/课时");
+            return Money.Sum(charges.Select(c => Money.Round(maxRate * fees.LessonHoursPerDay * c.DaysAttended)));
         }
 
         if (cap.PerTerm is { } perTerm)
         {
-            var (amount, text, _) = FlatTermFeeRule.Compute(perTerm, s, true, fees.ProRataJoin);
-            return (amount, text);
+            return FlatTermFeeRule.Amount(perTerm, s, true, fees.ProRataJoin);
         }
 
-        return (null, "");
+        return null;
+    }
+
+    /// <summary>How the cap was worked out, for the finding (when there is a cap).</summary>
+    private string CapText(StudentSchedule s)
+    {
+        var cap = fees.Cap!;
+        if (fees.Mode == FeeMode.PerLessonHour && cap.PerLessonHour is { } maxRate)
+        {
+            return $"{N(maxRate)} 元/课时";
+        }
+
+        return FlatTermFeeRule.Compute(cap.PerTerm!.Value, s, true, fees.ProRataJoin).Zh;
     }
 }

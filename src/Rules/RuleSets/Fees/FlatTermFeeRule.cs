@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,11 +16,37 @@ public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FeeCharge>();
-        rule.Match<StudentSchedule>().Then((ctx, s) =>
+        rule.Match<StudentSchedule>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
         {
-            var (amount, zh, en) = Compute(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
-            ctx.Insert(new FeeCharge(s.StudentId, null, s.ServedDays.Count, amount), s.StudentId, [s], new Bilingual(zh, en));
+            var amount = Amount(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
+            ctx.Insert(new FeeCharge(s.StudentId, null, s.ServedDays.Count, amount), s.StudentId, [s], () =>
+            {
+                var (_, zh, en) = Compute(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
+                return new Bilingual(zh, en);
+            });
         });
+    }
+
+    /// <summary>The amount <see cref="Compute"/> gives, without its sentence.</summary>
+    internal static Money Amount(decimal fee, StudentSchedule s, bool byDays, bool byJoin)
+    {
+        if (s.FullTermDays == 0)
+        {
+            return Money.Zero;
+        }
+
+        var exact = fee;
+        if (byDays && s.DaysPerWeek != 5)
+        {
+            exact = exact * s.DaysPerWeek / 5m;
+        }
+
+        if (byJoin && s.Days.Count != s.FullTermDays)
+        {
+            exact = exact * s.Days.Count / s.FullTermDays;
+        }
+
+        return Money.Round(exact);
     }
 
     /// <summary>round(fee × dpw/5 × D/F): the one rounding of a flat fee.</summary>

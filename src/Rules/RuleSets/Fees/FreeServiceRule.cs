@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -10,11 +11,13 @@ namespace Compensation.Rules.RuleSets.Fees;
 [Clause("000 二(四)")]
 public sealed class FreeServiceRule : Rule
 {
+    private static readonly Bilingual Sentence = new("公益服务，不收费：0.00", "free service, no fee: 0.00");
+
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FeeCharge>();
-        rule.Match<StudentSchedule>().Then((ctx, s) =>
+        rule.Match<StudentSchedule>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
             ctx.Insert(new FeeCharge(s.StudentId, null, s.ServedDays.Count, Money.Zero), s.StudentId, [s],
-                new Bilingual("公益服务，不收费：0.00", "free service, no fee: 0.00")));
+                Sentence));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
@@ -20,7 +21,7 @@ public sealed class LumpSumSubsidyRule : Rule
     {
         rule.Produces<SubsidyShare>().Produces<FundSubsidy>();
         rule.Reads<SubsidyReceipt>();
-        rule.Aggregate<CappedFee>().ThenAll((ctx, fees) =>
+        rule.Aggregate<CappedFee>().ThenAll([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, fees) =>
         {
             var receipts = ctx.All<SubsidyReceipt>();
             var received = Money.Sum(receipts.Select(r => r.Amount));
@@ -31,9 +32,10 @@ public sealed class LumpSumSubsidyRule : Rule
             for (var i = 0; i < fees.Count; i++)
             {
                 var f = fees[i];
-                ctx.Insert(new SubsidyShare(f.StudentId, parts[i]), f.StudentId, receiptIds.Prepend(f.Id).ToArray(), new Bilingual(
-                    $"补贴 {Y(shared)} 按收费比例分摊：{Y(shared)} × {Y(f.AfterCap)} / {Y(totalFees)} ≈ {Y(parts[i])}（最大余数法）",
-                    $"subsidy {Y(shared)} shared pro rata: {Y(shared)} × {Y(f.AfterCap)} / {Y(totalFees)} ≈ {Y(parts[i])} (largest remainder)"));
+                var part = parts[i];
+                ctx.Insert(new SubsidyShare(f.StudentId, part), f.StudentId, receiptIds.Prepend(f.Id).ToArray(), () => new Bilingual(
+                    $"补贴 {Y(shared)} 按收费比例分摊：{Y(shared)} × {Y(f.AfterCap)} / {Y(totalFees)} ≈ {Y(part)}（最大余数法）",
+                    $"subsidy {Y(shared)} shared pro rata: {Y(shared)} × {Y(f.AfterCap)} / {Y(totalFees)} ≈ {Y(part)} (largest remainder)"));
             }
 
             var rest = received - shared;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -10,11 +11,12 @@ namespace Compensation.Rules.RuleSets.Fees;
 [Clause("DOMAIN: fees")]
 public sealed class NoSubsidyOffsetRule : Rule
 {
+    private static readonly Bilingual Sentence = new("本方案补贴不抵减学生收费：0.00", "this plan's subsidy does not reduce a family's fee: 0.00");
+
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<SubsidyShare>();
-        rule.Match<CappedFee>().Then((ctx, f) =>
-            ctx.Insert(new SubsidyShare(f.StudentId, Money.Zero), f.StudentId, [f],
-                new Bilingual("本方案补贴不抵减学生收费：0.00", "this plan's subsidy does not reduce a family's fee: 0.00")));
+        rule.Match<CappedFee>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, f) =>
+            ctx.Insert(new SubsidyShare(f.StudentId, Money.Zero), f.StudentId, [f], Sentence));
     }
 }

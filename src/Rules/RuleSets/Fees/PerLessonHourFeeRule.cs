@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -19,18 +20,17 @@ public sealed class PerLessonHourFeeRule(FeePolicy fees) : Rule
     {
         rule.Produces<FeeCharge>();
         rule.Reads<StudentAbsences>();
-        rule.Match<StudentSchedule>().Then((ctx, s) =>
+        rule.Match<StudentSchedule>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
         {
             var absences = ctx.Where<StudentAbsences>(static a => a.StudentId, s.StudentId);
             var missed = absences.SelectMany(a => a.Marks).Select(m => m.Date).ToHashSet();
             foreach (var (month, days) in AttendedByMonth(s, missed))
             {
                 var amount = Money.Round(fees.RatePerLessonHour * fees.LessonHoursPerDay * days);
-                var sentence = new Bilingual(
+                Func<Bilingual> sentence = () => new Bilingual(
                     $"{month} 月实到 {N(days)} 日：{N(fees.RatePerLessonHour)} 元/课时 × {N(fees.LessonHoursPerDay)} 课时/日 × {N(days)} 日 = {Y(amount)}",
                     $"{month}: {N(days)} days attended: {N(fees.RatePerLessonHour)} yuan/lesson-hour × {N(fees.LessonHoursPerDay)} lesson-hours/day × {N(days)} days = {Y(amount)}");
-                var sources = absences.Select(a => a.Id).Prepend(s.Id).ToArray();
-                ctx.Insert(new FeeCharge(s.StudentId, month, days, amount), s.StudentId + ":" + month, sources, sentence);
+                ctx.Insert(new FeeCharge(s.StudentId, month, days, amount), s.StudentId + ":" + month, [s, .. absences], sentence);
             }
         });
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,11 +16,11 @@ public sealed class PerStudentSubsidyRule(SubsidyPolicy subsidy) : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<SubsidyShare>();
-        rule.Match<CappedFee>().Then((ctx, f) =>
+        rule.Match<CappedFee>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, f) =>
         {
             var perStudent = Money.Round(subsidy.PerStudent);
             var share = Money.Min(f.AfterCap, perStudent);
-            ctx.Insert(new SubsidyShare(f.StudentId, share), f.StudentId, [f], new Bilingual(
+            ctx.Insert(new SubsidyShare(f.StudentId, share), f.StudentId, [f], () => new Bilingual(
                 $"财政补贴 min({Y(f.AfterCap)}, {Y(perStudent)}) = {Y(share)}",
                 $"subsidy min({Y(f.AfterCap)}, {Y(perStudent)}) = {Y(share)}"));
         });

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -13,18 +14,44 @@ public sealed class StudentScheduleRule(ServiceCalendar calendar) : Rule
 {
     protected override void Define(RuleBuilder rule)
     {
+        // Students with the same weekdays and dates have the same days: worked out once (the lists are never changed).
+        var memo = new Dictionary<(int Weekdays, DateOnly From, DateOnly To), List<DateOnly>>();
+        List<DateOnly> StudentDays(IReadOnlyList<int> weekdays, DateOnly from, DateOnly to)
+        {
+            var mask = 0;
+            foreach (var w in weekdays)
+            {
+                if (w is < 0 or > 30)
+                {
+                    return calendar.StudentDays(weekdays, from, to);
+                }
+
+                mask |= 1 << w;
+            }
+
+            if (!memo.TryGetValue((mask, from, to), out var days))
+            {
+                days = calendar.StudentDays(weekdays, from, to);
+                memo[(mask, from, to)] = days;
+            }
+
+            return days;
+        }
+
         rule.Produces<StudentSchedule>();
-        rule.Match<Enrolment>().Then((ctx, e) =>
+        rule.Match<Enrolment>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, e) =>
         {
             var start = e.Start ?? calendar.Start;
-            var full = calendar.StudentDays(e.Weekdays, calendar.Start, calendar.End);
-            var days = calendar.StudentDays(e.Weekdays, start, calendar.End);
-            var served = e.LastDay is { } last ? calendar.StudentDays(e.Weekdays, start, last) : days;
-            var weekdays = string.Concat(e.Weekdays.Order());
-            var sentence = new Bilingual(
-                $"每周{weekdays}服务：全学期 {N(full.Count)} 个服务日，自 {D(start)} 起 {N(days.Count)} 日，实际服务 {N(served.Count)} 日",
-                $"weekdays {weekdays}: {N(full.Count)} service days in the whole term, {N(days.Count)} from {D(start)}, {N(served.Count)} served");
-            ctx.Insert(new StudentSchedule(e.StudentId, e.DaysPerWeek, full.Count, days, served, e.LastDay), e.StudentId, [e], sentence);
+            var full = StudentDays(e.Weekdays, calendar.Start, calendar.End);
+            var days = StudentDays(e.Weekdays, start, calendar.End);
+            var served = e.LastDay is { } last ? StudentDays(e.Weekdays, start, last) : days;
+            ctx.Insert(new StudentSchedule(e.StudentId, e.DaysPerWeek, full.Count, days, served, e.LastDay), e.StudentId, [e], () =>
+            {
+                var weekdays = string.Concat(e.Weekdays.Order());
+                return new Bilingual(
+                    $"每周{weekdays}服务：全学期 {N(full.Count)} 个服务日，自 {D(start)} 起 {N(days.Count)} 日，实际服务 {N(served.Count)} 日",
+                    $"weekdays {weekdays}: {N(full.Count)} service days in the whole term, {N(days.Count)} from {D(start)}, {N(served.Count)} served");
+            });
         });
     }
 }

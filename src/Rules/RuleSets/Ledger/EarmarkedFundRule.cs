@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -14,7 +15,7 @@ public sealed class EarmarkedFundRule : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FindingFact>();
-        rule.Match<FundBalance>(static b => b.Balance.IsNegative).Then((ctx, b) =>
+        rule.Match<FundBalance>(static b => b.Balance.IsNegative).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, b) =>
         {
             var message = new Bilingual($"支出超过收入 {Y(-b.Balance)}（收入 {Y(b.Income)}，退费 {Y(b.Refunds)}，支出 {Y(b.Expenditure)}）",
                 $"spending exceeds income by {Y(-b.Balance)} (income {Y(b.Income)}, refunds {Y(b.Refunds)}, spending {Y(b.Expenditure)})");

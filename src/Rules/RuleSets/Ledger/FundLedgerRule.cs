@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Engine.Model;
@@ -21,55 +22,64 @@ public sealed class FundLedgerRule : Rule
         rule.Produces<LedgerEntry>().Produces<FundBalance>();
         rule.Reads<FeePayable>().Reads<FeeRefund>().Reads<SubsidyShare>().Reads<FundSubsidy>().Reads<LessonPay>().Reads<Stipend>()
             .Reads<AdminDutyPay>().Reads<ExternalPay>().Reads<AwardPay>().Reads<StaffAccount>().Reads<Expense>().Reads<FamilyPayment>().Reads<SubsidyReceipt>();
-        rule.Match<TermInfo>().Then((ctx, term) =>
+        rule.Match<TermInfo>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, term) =>
         {
             var ids = new List<string>();
-            Money Line(LedgerSection section, string category, string zh, string en, IEnumerable<(Money Amount, string Id)> items, bool negate = false)
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            Money Line<T>(LedgerSection section, string category, string zh, string en, IReadOnlyList<T> items, Func<T, Money> amountOf, bool negate = false)
+                where T : IFact
             {
-                var list = items.ToList();
-                var total = Money.Sum(list.Select(i => i.Amount));
+                var sourceIds = new string[items.Count];
+                var total = Money.Zero;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    total += amountOf(items[i]);
+                    sourceIds[i] = items[i].Id;
+                }
+
                 if (negate)
                 {
                     total = -total;
                 }
 
+                var count = items.Count;
                 var entry = new LedgerEntry(ids.Count, section, category, new Bilingual(zh, en), total);
-                ctx.Insert(entry, category, list.Select(i => i.Id).ToArray(), new Bilingual(
-                    $"{zh}：{N(list.Count)} 笔合计 {Y(total)}", $"{en}: {N(list.Count)} items, total {Y(total)}"));
+                ctx.Insert(entry, category, sourceIds, () => new Bilingual(
+                    $"{zh}：{N(count)} 笔合计 {Y(total)}", $"{en}: {N(count)} items, total {Y(total)}"));
                 ids.Add(entry.Id);
                 return total;
             }
 
-            var income = Line(LedgerSection.Income, "fees", "课后服务费", "Service fees", ctx.All<FeePayable>().Select(p => (p.Payable, p.Id)))
-                + Line(LedgerSection.Income, "subsidies", "财政补贴", "Fiscal subsidies",
-                    ctx.All<SubsidyShare>().Select(s => (s.Amount, s.Id)).Concat(ctx.All<FundSubsidy>().Select(s => (s.Amount, s.Id))));
-            var refunds = Line(LedgerSection.Refund, "absence", "缺勤退费", "Absence refunds", Refunds(ctx, FeeRefundKind.Absence))
-                + Line(LedgerSection.Refund, "withdrawal", "退出退费", "Withdrawal refunds", Refunds(ctx, FeeRefundKind.Withdrawal));
-            var spending = Line(LedgerSection.Expenditure, "lesson-pay", "课时费", "Lesson pay", ctx.All<LessonPay>().Select(p => (p.Amount, p.Id)))
-                + Line(LedgerSection.Expenditure, "stipends", "管理服务补助", "Duty stipends", ctx.All<Stipend>().Select(p => (p.Amount, p.Id)))
-                + Line(LedgerSection.Expenditure, "admin-duty", "行政值班补助", "Admin duty", ctx.All<AdminDutyPay>().Select(p => (p.Amount, p.Id)))
-                + Line(LedgerSection.Expenditure, "external-staff", "外聘人员劳务", "External staff", ctx.All<ExternalPay>().Select(p => (p.Amount, p.Id)))
-                + Line(LedgerSection.Expenditure, "awards", "评优奖励", "Awards", ctx.All<AwardPay>().Select(p => (p.Amount, p.Id)))
-                + Line(LedgerSection.Expenditure, "deductions", "考核扣除", "Review deductions", ctx.All<StaffAccount>().Where(a => !a.Deductions.IsZero).Select(a => (a.Deductions, a.Id)), negate: true);
+            IFact[] subsidies = [.. ctx.All<SubsidyShare>(), .. ctx.All<FundSubsidy>()];
+            var income = Line(LedgerSection.Income, "fees", "课后服务费", "Service fees", ctx.All<FeePayable>(), static p => p.Payable)
+                + Line(LedgerSection.Income, "subsidies", "财政补贴", "Fiscal subsidies", subsidies, static s => s is SubsidyShare share ? share.Amount : ((FundSubsidy)s).Amount);
+            var refunds = Line(LedgerSection.Refund, "absence", "缺勤退费", "Absence refunds", Refunds(ctx, FeeRefundKind.Absence), static r => r.Amount)
+                + Line(LedgerSection.Refund, "withdrawal", "退出退费", "Withdrawal refunds", Refunds(ctx, FeeRefundKind.Withdrawal), static r => r.Amount);
+            var spending = Line(LedgerSection.Expenditure, "lesson-pay", "课时费", "Lesson pay", ctx.All<LessonPay>(), static p => p.Amount)
+                + Line(LedgerSection.Expenditure, "stipends", "管理服务补助", "Duty stipends", ctx.All<Stipend>(), static p => p.Amount)
+                + Line(LedgerSection.Expenditure, "admin-duty", "行政值班补助", "Admin duty", ctx.All<AdminDutyPay>(), static p => p.Amount)
+                + Line(LedgerSection.Expenditure, "external-staff", "外聘人员劳务", "External staff", ctx.All<ExternalPay>(), static p => p.Amount)
+                + Line(LedgerSection.Expenditure, "awards", "评优奖励", "Awards", ctx.All<AwardPay>(), static p => p.Amount)
+                + Line(LedgerSection.Expenditure, "deductions", "考核扣除", "Review deductions", ctx.All<StaffAccount>().Where(a => !a.Deductions.IsZero).ToArray(), static a => a.Deductions, negate: true);
             var expenses = ctx.All<Expense>();
             foreach (var category in Expense.Categories)
             {
-                var items = expenses.Where(e => e.Category == category).Select(e => (e.Amount, e.Id)).ToList();
-                if (items.Count > 0)
+                var items = expenses.Where(e => e.Category == category).ToArray();
+                if (items.Length > 0)
                 {
                     var (zh, en) = ExpenseNames.Of(category);
-                    spending += Line(LedgerSection.Expenditure, category, zh, en, items);
+                    spending += Line(LedgerSection.Expenditure, category, zh, en, items, static e => e.Amount);
                 }
             }
 
             var balance = income - refunds - spending;
             var cash = Money.Sum(ctx.All<FamilyPayment>().Select(p => p.Amount)) + Money.Sum(ctx.All<SubsidyReceipt>().Select(s => s.Amount));
-            ctx.Insert(new FundBalance(income, refunds, spending, balance, cash), "term", ids, new Bilingual(
+            ctx.Insert(new FundBalance(income, refunds, spending, balance, cash), "term", ids, () => new Bilingual(
                 $"收入 {Y(income)} − 退费 {Y(refunds)} − 支出 {Y(spending)} = 结余 {Y(balance)}",
                 $"income {Y(income)} − refunds {Y(refunds)} − spending {Y(spending)} = balance {Y(balance)}"));
         });
     }
 
-    private static IEnumerable<(Money, string)> Refunds(IRuleContext ctx, FeeRefundKind kind) =>
-        ctx.All<FeeRefund>().Where(r => r.Kind == kind).Select(r => (r.Amount, r.Id));
+    private static FeeRefund[] Refunds(IRuleContext ctx, FeeRefundKind kind) =>
+        ctx.All<FeeRefund>().Where(r => r.Kind == kind).ToArray();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,7 +16,7 @@ public sealed class ExternalStaffPayRule : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<ExternalPay>();
-        rule.Match<StaffMember>(static s => s.External && s.AgreementAmount is not null).Then((ctx, s) =>
+        rule.Match<StaffMember>(static s => s.External && s.AgreementAmount is not null).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
             ctx.Insert(new ExternalPay(s.StaffId, s.AgreementAmount!.Value), s.StaffId, [s], new Bilingual(
                 $"按协议支付 {Y(s.AgreementAmount!.Value)}", $"paid {Y(s.AgreementAmount!.Value)} per the signed agreement")));
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -25,7 +26,7 @@ public sealed class FixedRatePayRule(PayPolicy pay) : Rule
         rule.Produces<LessonPay>();
         // Lessons of the same length are paid the same, with the same sentence: one per length.
         var byMinutes = new Dictionary<int, (Money Amount, Bilingual Sentence)>();
-        rule.Match<LessonDelivered>().Then((ctx, lesson) =>
+        rule.Match<LessonDelivered>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, lesson) =>
         {
             var units = Units(lesson, pay);
             if (!byMinutes.TryGetValue(lesson.Minutes, out var priced))

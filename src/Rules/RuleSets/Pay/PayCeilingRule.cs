@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,7 +16,7 @@ public sealed class PayCeilingRule(RateBound ceiling) : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FindingFact>();
-        rule.Match<PayRate>(r => r.PerUnit > ceiling.Amount).Then((ctx, rate) =>
+        rule.Match<PayRate>(r => r.PerUnit > ceiling.Amount).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, rate) =>
         {
             var message = new Bilingual(
                 $"课时费 {N(decimal.Round(rate.PerUnit, 4))} 元高于上限 {N(ceiling.Amount)} 元" + (ceiling.Clamp ? "，已按上限发放" : ""),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,7 +16,7 @@ public sealed class PayFloorRule(RateBound floor) : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FindingFact>();
-        rule.Match<PayRate>(r => r.PerUnit < floor.Amount).Then((ctx, rate) =>
+        rule.Match<PayRate>(r => r.PerUnit < floor.Amount).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, rate) =>
         {
             var message = new Bilingual(
                 $"课时费 {N(rate.PerUnit)} 元低于下限 {N(floor.Amount)} 元" + (floor.Clamp ? "，已按下限发放" : ""),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -16,7 +17,7 @@ public sealed class PayRateRule(PayPolicy pay) : Rule
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<PayRate>();
-        rule.Match<TermInfo>().Then((ctx, term) =>
+        rule.Match<TermInfo>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, term) =>
         {
             var rate = PayBounds.Clamp(pay.Rate, pay);
             var unit = pay.Mode == PayMode.PerLessonHour ? "lesson-hour" : "lesson";

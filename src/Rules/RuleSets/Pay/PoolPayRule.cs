@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
@@ -22,7 +23,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
     {
         rule.Produces<LessonPay>().Produces<PayPool>().Produces<PayRate>().Produces<FindingFact>();
         rule.Reads<FamilyAccount>().Reads<SubsidyShare>().Reads<FundSubsidy>().Reads<Stipend>().Reads<ExternalPay>().Reads<Expense>();
-        rule.Aggregate<LessonDelivered>().ThenAll((ctx, lessons) =>
+        rule.Aggregate<LessonDelivered>().ThenAll([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, lessons) =>
         {
             var fees = Money.Sum(ctx.All<FamilyAccount>().Select(a => a.NetBeforeSurplus));
             var subsidies = pay.PoolIncludesSubsidies
@@ -52,40 +53,85 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
             var units = (decimal)lessons.Count;
             var perLesson = units == 0 ? 0m : pool.Yuan / units;
             var clampedTo = ClampTarget(perLesson);
-            Money[] amounts;
-            if (clampedTo is { } bound)
+            var amounts = Amounts(pool, lessons, clampedTo);
+            var paid = Money.Zero;
+            for (var i = 0; i < lessons.Count; i++)
             {
-                var each = Money.Round(bound);
-                amounts = lessons.Select(_ => each).ToArray();
-            }
-            else
-            {
-                var weights = new decimal[lessons.Count];
-                Array.Fill(weights, 1m);
-                amounts = Allocation.LargestRemainder(pool, weights, lessons.Select(l => l.LessonId).ToArray());
+                paid += amounts.At(i);
             }
 
-            var paid = Money.Sum(amounts);
-            ctx.Insert(new PayPool(fees, subsidies, stipends, external, expenses, reserve, pool, units, paid), "term", sources, new Bilingual(
+            var poolFact = new PayPool(fees, subsidies, stipends, external, expenses, reserve, pool, units, paid);
+            ctx.Insert(poolFact, "term", sources, () => new Bilingual(
                 $"分配总额 = 收费 {formula} = {Y(pool)}；÷ 总课时 {N(units)} = 每节 {N(decimal.Round(perLesson, 4))} 元" + (clampedTo is null ? "" : $"，按界限 {N(clampedTo.Value)} 元发放"),
                 $"pool = fees {formula} = {Y(pool)}; ÷ {N(units)} lessons = {N(decimal.Round(perLesson, 4))} yuan per lesson" + (clampedTo is null ? "" : $", paid at the bound of {N(clampedTo.Value)}")));
-            ctx.Insert(new PayRate(perLesson, "lesson", clampedTo is not null), "pool", [poolId], new Bilingual(
+            ctx.Insert(new PayRate(perLesson, "lesson", clampedTo is not null), "pool", [poolId], () => new Bilingual(
                 $"每节 {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} 元", $"per lesson {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} yuan"));
             // Every lesson gets one of at most two amounts (the floor share, or one fen more): one sentence each.
             var sentences = new Dictionary<Money, Bilingual>();
+            var lastAmount = Money.Zero;
+            Bilingual? lastSentence = null;
             for (var i = 0; i < lessons.Count; i++)
             {
                 var l = lessons[i];
-                if (!sentences.TryGetValue(amounts[i], out var sentence))
+                var amount = amounts.At(i);
+                if (lastSentence is null || amount != lastAmount)
                 {
-                    sentence = new Bilingual(
-                        $"分配总额 {Y(pool)} ÷ {N(units)} 节，本节 {Y(amounts[i])}（最大余数法）", $"pool {Y(pool)} ÷ {N(units)} lessons: this lesson {Y(amounts[i])} (largest remainder)");
-                    sentences[amounts[i]] = sentence;
+                    if (!sentences.TryGetValue(amount, out lastSentence))
+                    {
+                        lastSentence = new Bilingual(
+                            $"分配总额 {Y(pool)} ÷ {N(units)} 节，本节 {Y(amount)}（最大余数法）", $"pool {Y(pool)} ÷ {N(units)} lessons: this lesson {Y(amount)} (largest remainder)");
+                        sentences[amount] = lastSentence;
+                    }
+
+                    lastAmount = amount;
                 }
 
-                ctx.Insert(new LessonPay(l.StaffId, l.LessonId, l.Date, Month.Of(l.Date), 1m, amounts[i]), l.LessonId, [l.Id, poolId], sentence);
+                var sentence = lastSentence;
+
+                ctx.Insert(new LessonPay(l.StaffId, l.LessonId, l.Date, Month.Of(l.Date), 1m, amount), l.LessonId, [l, poolFact], sentence);
             }
         });
+    }
+
+    /// <summary>
+    /// Each lesson's share of the pool: the bound for every lesson when the rate is clamped, else the pool by largest
+    /// remainder over equal weights. The lessons come in id order ("lesson:" + LessonId), which is then also the order of
+    /// their lesson ids, so the fen left over go to the first lessons, as <see cref="Allocation.LargestRemainder"/> gives
+    /// them (it is asked whenever the lesson ids are not in strictly increasing order).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static LessonAmounts Amounts(Money pool, IReadOnlyList<LessonDelivered> lessons, decimal? clampedTo)
+    {
+        if (clampedTo is { } bound)
+        {
+            var each = Money.Round(bound);
+            return new LessonAmounts(each, each, 0, null);
+        }
+
+        var n = lessons.Count;
+        var ascending = n > 0;
+        for (var i = 1; i < n && ascending; i++)
+        {
+            ascending = string.CompareOrdinal(lessons[i - 1].LessonId, lessons[i].LessonId) < 0;
+        }
+
+        if (!ascending || pool.IsNegative)
+        {
+            var weights = new decimal[n];
+            Array.Fill(weights, 1m);
+            return new LessonAmounts(Money.Zero, Money.Zero, 0, Allocation.LargestRemainder(pool, weights, lessons.Select(l => l.LessonId).ToArray()));
+        }
+
+        var totalFen = pool.Fen;
+        var share = totalFen / n;
+        var left = totalFen - (share * n);
+        return new LessonAmounts(Money.FromFen(share + 1), Money.FromFen(share), left, null);
+    }
+
+    /// <summary>The first <see cref="Extra"/> lessons get <see cref="Plus"/>, the others <see cref="Base"/>; or, when given, each its own amount.</summary>
+    private readonly record struct LessonAmounts(Money Plus, Money Base, long Extra, Money[]? Each)
+    {
+        public Money At(int i) => Each is not null ? Each[i] : i < Extra ? Plus : Base;
     }
 
     private decimal? ClampTarget(decimal perLesson)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -15,7 +16,7 @@ public sealed class PoolWithoutLessonsRule : Rule
     {
         rule.Produces<FindingFact>();
         rule.Reads<LessonDelivered>();
-        rule.Match<TermInfo>().Then((ctx, term) =>
+        rule.Match<TermInfo>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, term) =>
         {
             if (ctx.All<LessonDelivered>().Count > 0)
             {

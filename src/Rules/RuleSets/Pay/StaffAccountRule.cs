@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using Compensation.Rules.Policy;
@@ -20,43 +22,119 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
     {
         rule.Produces<StaffAccount>();
         rule.Reads<LessonPay>().Reads<Stipend>().Reads<AdminDutyPay>().Reads<ExternalPay>().Reads<AwardPay>().Reads<Deduction>();
-        rule.Match<StaffMember>().Then((ctx, s) =>
+        rule.Match<StaffMember>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
         {
-            var lessons = ctx.Where<LessonPay>(static l => l.StaffId, s.StaffId);
+            var lessons = ctx.Where(Keys.LessonPayByStaff, s.StaffId);
             var stipends = ctx.Where<Stipend>(static x => x.StaffId, s.StaffId);
             var admin = ctx.Where<AdminDutyPay>(static x => x.StaffId, s.StaffId);
             var deductions = ctx.Where<Deduction>(static x => x.StaffId, s.StaffId);
             var external = Money.Sum(ctx.Where<ExternalPay>(static x => x.StaffId, s.StaffId).Select(x => x.Amount));
             var awards = Money.Sum(ctx.Where<AwardPay>(static x => x.StaffId, s.StaffId).Select(x => x.Amount));
-            var months = lessons.Select(l => l.Month).Concat(stipends.Select(x => x.Month)).Concat(admin.Select(x => x.Month))
-                .Concat(deductions.Where(d => d.Month is not null).Select(d => d.Month!.Value)).Distinct().Order().ToList();
-            var lines = new List<StaffAccountMonth>();
-            var parts = new List<string>();
-            foreach (var m in months)
+
+            // One pass over each list, adding up by month (sums of whole fen do not depend on their order).
+            var byMonth = new Dictionary<Month, MonthSums>();
+            MonthSums Of(Month m)
             {
-                var monthLessons = lessons.Where(l => l.Month == m).ToList();
-                var lessonPay = Money.Sum(monthLessons.Select(l => l.Amount));
-                var monthStipends = Money.Sum(stipends.Where(x => x.Month == m).Select(x => x.Amount)) + Money.Sum(admin.Where(x => x.Month == m).Select(x => x.Amount));
+                if (!byMonth.TryGetValue(m, out var sums))
+                {
+                    sums = new MonthSums();
+                    byMonth[m] = sums;
+                }
+
+                return sums;
+            }
+
+            foreach (var l in lessons)
+            {
+                var sums = Of(l.Month);
+                sums.Lessons++;
+                sums.Units += l.Units;
+                sums.LessonPay += l.Amount;
+            }
+
+            foreach (var x in stipends)
+            {
+                Of(x.Month).Stipends += x.Amount;
+            }
+
+            foreach (var x in admin)
+            {
+                Of(x.Month).Admin += x.Amount;
+            }
+
+            var termRaw = Money.Zero;
+            foreach (var d in deductions)
+            {
+                if (d.Month is { } m)
+                {
+                    Of(m).Raw += d.Amount;
+                }
+                else
+                {
+                    termRaw += d.Amount;
+                }
+            }
+
+            var lines = new List<StaffAccountMonth>(byMonth.Count);
+            foreach (var m in byMonth.Keys.Order())
+            {
+                var sums = byMonth[m];
+                var lessonPay = sums.LessonPay;
+                var monthStipends = sums.Stipends + sums.Admin;
                 var baseAmount = baseKind == DeductionBase.LessonPay ? lessonPay : lessonPay + monthStipends;
-                var raw = Money.Sum(deductions.Where(d => d.Month == m).Select(d => d.Amount));
+                var raw = sums.Raw;
                 var total = Money.Min(raw, baseAmount);
                 var gross = lessonPay + monthStipends;
-                lines.Add(new StaffAccountMonth(m, monthLessons.Count, monthLessons.Sum(l => l.Units), lessonPay, monthStipends, baseAmount, raw, total, gross, gross - total));
-                parts.Add($"{m}: {Y(lessonPay)} + {Y(monthStipends)} − {Y(total)}" + (raw > total ? $" (capped from {Y(raw)})" : ""));
+                lines.Add(new StaffAccountMonth(m, sums.Lessons, sums.Units, lessonPay, monthStipends, baseAmount, raw, total, gross, gross - total));
             }
 
             var termBase = Money.Sum(lines.Select(l => l.Base));
             var monthTotal = Money.Sum(lines.Select(l => l.DeductionTotal));
-            var termRaw = Money.Sum(deductions.Where(d => d.Month is null).Select(d => d.Amount));
             var termTotal = Money.Min(termRaw, termBase - monthTotal);
             var grossTotal = Money.Sum(lines.Select(l => l.Gross)) + external + awards;
             var allDeductions = monthTotal + termTotal;
             var net = grossTotal - allDeductions;
-            var sources = lessons.Select(x => x.Id).Concat(stipends.Select(x => x.Id)).Concat(admin.Select(x => x.Id)).Concat(deductions.Select(x => x.Id)).Prepend(s.Id).ToArray();
-            var monthsText = parts.Count == 0 ? "—" : string.Join("; ", parts);
-            ctx.Insert(new StaffAccount(s.StaffId, lines, termTotal, external, awards, grossTotal, allDeductions, net), s.StaffId, sources, new Bilingual(
-                $"逐月（课时费 + 补助 − 扣除，扣除不超过当月基数）：{monthsText}；外聘 {Y(external)}，奖励 {Y(awards)}，学期扣除 {Y(termTotal)}；应发 {Y(grossTotal)} − 扣除 {Y(allDeductions)} = 实发 {Y(net)}",
-                $"by month (lesson pay + stipends − deductions, capped at the month's base): {monthsText}; external {Y(external)}, awards {Y(awards)}, term deductions {Y(termTotal)}; gross {Y(grossTotal)} − deductions {Y(allDeductions)} = net {Y(net)}"));
+            var sources = new IFact[1 + lessons.Count + stipends.Count + admin.Count + deductions.Count];
+            var at = 0;
+            sources[at++] = s;
+            foreach (var x in lessons)
+            {
+                sources[at++] = x;
+            }
+
+            foreach (var x in stipends)
+            {
+                sources[at++] = x;
+            }
+
+            foreach (var x in admin)
+            {
+                sources[at++] = x;
+            }
+
+            foreach (var x in deductions)
+            {
+                sources[at++] = x;
+            }
+
+            ctx.Insert(new StaffAccount(s.StaffId, lines, termTotal, external, awards, grossTotal, allDeductions, net), s.StaffId, sources, () =>
+            {
+                var parts = lines.Select(l => $"{l.Month}: {Y(l.LessonPay)} + {Y(l.Stipends)} − {Y(l.DeductionTotal)}" + (l.DeductionsRaw > l.DeductionTotal ? $" (capped from {Y(l.DeductionsRaw)})" : "")).ToList();
+                var monthsText = parts.Count == 0 ? "—" : string.Join("; ", parts);
+                return new Bilingual(
+                    $"逐月（课时费 + 补助 − 扣除，扣除不超过当月基数）：{monthsText}；外聘 {Y(external)}，奖励 {Y(awards)}，学期扣除 {Y(termTotal)}；应发 {Y(grossTotal)} − 扣除 {Y(allDeductions)} = 实发 {Y(net)}",
+                    $"by month (lesson pay + stipends − deductions, capped at the month's base): {monthsText}; external {Y(external)}, awards {Y(awards)}, term deductions {Y(termTotal)}; gross {Y(grossTotal)} − deductions {Y(allDeductions)} = net {Y(net)}");
+            });
         });
+    }
+
+    private sealed class MonthSums
+    {
+        public int Lessons { get; set; }
+        public decimal Units { get; set; }
+        public Money LessonPay { get; set; }
+        public Money Stipends { get; set; }
+        public Money Admin { get; set; }
+        public Money Raw { get; set; }
     }
 }

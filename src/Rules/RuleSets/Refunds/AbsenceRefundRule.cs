@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -18,7 +19,7 @@ public sealed class AbsenceRefundRule : Rule
     {
         rule.Produces<FeeRefund>();
         rule.Reads<FeePayable>().Reads<StudentSchedule>();
-        rule.Aggregate<AbsenceSpell>().GroupBy(static s => s.StudentId).Then((ctx, student, spells) =>
+        rule.Aggregate<AbsenceSpell>().GroupBy(static s => s.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, student, spells) =>
         {
             var payable = ctx.Where<FeePayable>(static p => p.StudentId, student).Single();
             var schedule = ctx.Where<StudentSchedule>(static s => s.StudentId, student).Single();
@@ -27,11 +28,12 @@ public sealed class AbsenceRefundRule : Rule
             foreach (var spell in spells.OrderBy(s => s.From))
             {
                 var amount = RefundRounding.For(payable.Payable, before, spell.Days, d);
-                var sentence = before == 0
-                    ? new Bilingual($"应缴 {Y(payable.Payable)} × 缺席 {N(spell.Days)} 日 / 服务 {N(d)} 日 = {Y(amount)}",
+                var prior = before;
+                Func<Bilingual> sentence = prior == 0
+                    ? () => new Bilingual($"应缴 {Y(payable.Payable)} × 缺席 {N(spell.Days)} 日 / 服务 {N(d)} 日 = {Y(amount)}",
                         $"payable {Y(payable.Payable)} × {N(spell.Days)} days missed / {N(d)} service days = {Y(amount)}")
-                    : new Bilingual($"应缴 {Y(payable.Payable)} × (已退 {N(before)} + 本次 {N(spell.Days)}) 日 / {N(d)} 日 − 已退部分 = {Y(amount)}（累计四舍五入）",
-                        $"payable {Y(payable.Payable)} × ({N(before)} refunded + {N(spell.Days)}) days / {N(d)} − what was refunded = {Y(amount)} (rounded cumulatively)");
+                    : () => new Bilingual($"应缴 {Y(payable.Payable)} × (已退 {N(prior)} + 本次 {N(spell.Days)}) 日 / {N(d)} 日 − 已退部分 = {Y(amount)}（累计四舍五入）",
+                        $"payable {Y(payable.Payable)} × ({N(prior)} refunded + {N(spell.Days)}) days / {N(d)} − what was refunded = {Y(amount)} (rounded cumulatively)");
                 ctx.Insert(new FeeRefund(student, FeeRefundKind.Absence, spell.Days, spell.From, spell.To, amount),
                     student + ":" + D(spell.From), [spell, payable, schedule], sentence);
                 before += spell.Days;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -21,7 +22,7 @@ public sealed class AbsenceSpellRule(AbsenceRefundPolicy policy) : Rule
     {
         var statuses = policy.Statuses.Select(s => s == "leave" ? AttendanceStatus.Leave : AttendanceStatus.Absent).ToHashSet();
         rule.Produces<AbsenceSpell>();
-        rule.Match<StudentAbsences>().Join<StudentSchedule, string>(static a => a.StudentId, static s => s.StudentId).Then((ctx, absences, schedule) =>
+        rule.Match<StudentAbsences>().Join<StudentSchedule, string>(static a => a.StudentId, static s => s.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, absences, schedule) =>
         {
             var marked = absences.Marks.Where(m => statuses.Contains(m.Status)).ToDictionary(m => m.Date);
             var run = new List<AttendanceMark>();
@@ -37,9 +38,10 @@ public sealed class AbsenceSpellRule(AbsenceRefundPolicy policy) : Rule
                 {
                     var from = run[0].Date;
                     var to = run[^1].Date;
-                    ctx.Insert(new AbsenceSpell(absences.StudentId, from, to, run.Count), absences.StudentId + ":" + D(from), run.Append<Engine.Model.IFact>(schedule).ToArray(), new Bilingual(
-                        $"{D(from)} 至 {D(to)} 连续缺席 {N(run.Count)} 个服务日（不少于 {N(policy.MinServiceDays)} 日）",
-                        $"absent {N(run.Count)} consecutive service days from {D(from)} to {D(to)} (at least {N(policy.MinServiceDays)})"));
+                    var count = run.Count;
+                    ctx.Insert(new AbsenceSpell(absences.StudentId, from, to, count), absences.StudentId + ":" + D(from), [.. run, schedule], () => new Bilingual(
+                        $"{D(from)} 至 {D(to)} 连续缺席 {N(count)} 个服务日（不少于 {N(policy.MinServiceDays)} 日）",
+                        $"absent {N(count)} consecutive service days from {D(from)} to {D(to)} (at least {N(policy.MinServiceDays)})"));
                 }
 
                 run.Clear();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
@@ -16,7 +17,7 @@ public sealed class SurplusRefundRule : Rule
     {
         rule.Produces<SurplusRefund>();
         rule.Reads<FamilyAccount>();
-        rule.Match<FundBalance>(static b => b.Balance.Yuan > 0m).Then((ctx, balance) =>
+        rule.Match<FundBalance>(static b => b.Balance.Yuan > 0m).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, balance) =>
         {
             var paying = ctx.All<FamilyAccount>().Where(a => a.NetBeforeSurplus.Yuan > 0m).ToList();
             if (paying.Count == 0)
@@ -29,9 +30,10 @@ public sealed class SurplusRefundRule : Rule
             for (var i = 0; i < paying.Count; i++)
             {
                 var a = paying[i];
-                ctx.Insert(new SurplusRefund(a.StudentId, shares[i]), a.StudentId, [balance, a], new Bilingual(
-                    $"结余 {Y(balance.Balance)} × {Y(a.NetBeforeSurplus)} / {Y(total)} ≈ {Y(shares[i])}（最大余数法）",
-                    $"surplus {Y(balance.Balance)} × {Y(a.NetBeforeSurplus)} / {Y(total)} ≈ {Y(shares[i])} (largest remainder)"));
+                var share = shares[i];
+                ctx.Insert(new SurplusRefund(a.StudentId, share), a.StudentId, [balance, a], () => new Bilingual(
+                    $"结余 {Y(balance.Balance)} × {Y(a.NetBeforeSurplus)} / {Y(total)} ≈ {Y(share)}（最大余数法）",
+                    $"surplus {Y(balance.Balance)} × {Y(a.NetBeforeSurplus)} / {Y(total)} ≈ {Y(share)} (largest remainder)"));
             }
         });
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -20,7 +21,7 @@ public sealed class WithdrawalRefundRule : Rule
         rule.Reads<AbsenceSpell>();
         rule.Match<FeePayable>()
             .Join<StudentSchedule, string>(static p => p.StudentId, static s => s.StudentId, static s => s.DaysAfterWithdrawal > 0)
-            .Then((ctx, payable, schedule) =>
+            .Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, payable, schedule) =>
             {
                 var days = schedule.DaysAfterWithdrawal;
                 var d = schedule.Days.Count;
@@ -29,13 +30,13 @@ public sealed class WithdrawalRefundRule : Rule
                 var amount = RefundRounding.For(payable.Payable, before, days, d);
                 var from = schedule.Days[schedule.ServedDays.Count];
                 var last = D(schedule.LastDay!.Value);
-                var sentence = before == 0
-                    ? new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × 未服务 {N(days)} 日 / 服务 {N(d)} 日 = {Y(amount)}",
+                Func<Bilingual> sentence = before == 0
+                    ? () => new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × 未服务 {N(days)} 日 / 服务 {N(d)} 日 = {Y(amount)}",
                         $"withdrew after {last}: payable {Y(payable.Payable)} × {N(days)} days not served / {N(d)} service days = {Y(amount)}")
-                    : new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × (缺勤已退 {N(before)} + 未服务 {N(days)}) 日 / {N(d)} 日 − 已退部分 = {Y(amount)}（累计四舍五入）",
+                    : () => new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × (缺勤已退 {N(before)} + 未服务 {N(days)}) 日 / {N(d)} 日 − 已退部分 = {Y(amount)}（累计四舍五入）",
                         $"withdrew after {last}: payable {Y(payable.Payable)} × ({N(before)} refunded + {N(days)} not served) days / {N(d)} − what was refunded = {Y(amount)} (rounded cumulatively)");
                 ctx.Insert(new FeeRefund(payable.StudentId, FeeRefundKind.Withdrawal, days, from, schedule.Days[^1], amount),
-                    payable.StudentId, spells.Select(s => s.Id).Prepend(schedule.Id).Prepend(payable.Id).ToArray(), sentence);
+                    payable.StudentId, [payable, schedule, .. spells], sentence);
             });
     }
 }

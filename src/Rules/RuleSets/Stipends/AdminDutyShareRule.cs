@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
@@ -22,7 +23,7 @@ public sealed class AdminDutyShareRule(AdminDutyShare share) : Rule
     {
         rule.Produces<AdminDutyPay>();
         rule.Reads<LessonPay>().Reads<Stipend>();
-        rule.Aggregate<DutyShift>(static d => d.Duty == "admin-duty").GroupBy(static d => Month.Of(d.Date)).Then((ctx, month, duties) =>
+        rule.Aggregate<DutyShift>(static d => d.Duty == "admin-duty").GroupBy(static d => Month.Of(d.Date)).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, month, duties) =>
         {
             var key = month.ToString();
             var lessonPay = Money.Sum(ctx.Where<LessonPay>(static l => l.Month.ToString(), key).Select(l => l.Amount));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -21,7 +22,7 @@ public sealed class DutyStipendRule(StipendPolicy stipends) : Rule
     {
         var adminShare = stipends.AdminDutyShare is not null;
         rule.Produces<Stipend>().Produces<FindingFact>();
-        rule.Match<DutyShift>(d => !(adminShare && d.Duty == "admin-duty")).Then((ctx, d) =>
+        rule.Match<DutyShift>(d => !(adminShare && d.Duty == "admin-duty")).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, d) =>
         {
             var perBreak = d.Duty == "break-supervision";
             decimal? rate = perBreak ? stipends.PerBreak : stipends.PerDay.TryGetValue(d.Duty, out var r) ? r : null;
@@ -33,9 +34,9 @@ public sealed class DutyStipendRule(StipendPolicy stipends) : Rule
 
             var count = perBreak ? d.Count : 1;
             var amount = Money.Round((rate ?? 0m) * count);
-            var sentence = perBreak
-                ? new Bilingual($"{D(d.Date)} 课间看护 {N(count)} 次 × {N(rate ?? 0m)} 元 = {Y(amount)}", $"{D(d.Date)}: {N(count)} breaks × {N(rate ?? 0m)} yuan = {Y(amount)}")
-                : new Bilingual($"{D(d.Date)} {DutyZh(d.Duty)} 1 天 × {N(rate ?? 0m)} 元 = {Y(amount)}", $"{D(d.Date)}: {d.Duty} 1 day × {N(rate ?? 0m)} yuan = {Y(amount)}");
+            Func<Bilingual> sentence = perBreak
+                ? () => new Bilingual($"{D(d.Date)} 课间看护 {N(count)} 次 × {N(rate ?? 0m)} 元 = {Y(amount)}", $"{D(d.Date)}: {N(count)} breaks × {N(rate ?? 0m)} yuan = {Y(amount)}")
+                : () => new Bilingual($"{D(d.Date)} {DutyZh(d.Duty)} 1 天 × {N(rate ?? 0m)} 元 = {Y(amount)}", $"{D(d.Date)}: {d.Duty} 1 day × {N(rate ?? 0m)} yuan = {Y(amount)}");
             ctx.Insert(new Stipend(d.StaffId, d.Duty, d.Date, Month.Of(d.Date), count, rate ?? 0m, amount), d.DutyId, [d], sentence);
         });
     }

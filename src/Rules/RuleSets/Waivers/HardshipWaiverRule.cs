@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -21,7 +22,7 @@ public sealed class HardshipWaiverRule(WaiverPolicy waivers) : Rule
     {
         rule.Produces<FeePayable>().Produces<FindingFact>();
         rule.Reads<HardshipApproval>();
-        rule.Match<CappedFee>().Join<SubsidyShare, string>(static f => f.StudentId, static s => s.StudentId).Then((ctx, f, subsidy) =>
+        rule.Match<CappedFee>().Join<SubsidyShare, string>(static f => f.StudentId, static s => s.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, f, subsidy) =>
         {
             var beforeWaiver = f.AfterCap - subsidy.Amount;
             var approvals = ctx.Where<HardshipApproval>(static a => a.StudentId, f.StudentId);
@@ -60,14 +61,13 @@ public sealed class HardshipWaiverRule(WaiverPolicy waivers) : Rule
 
             var waived = Money.Round(beforeWaiver.Yuan * percent / 100m);
             var payable = beforeWaiver - waived;
-            var sentence = applied is null
-                ? new Bilingual($"{Y(f.AfterCap)} − 补贴 {Y(subsidy.Amount)} = 应缴 {Y(payable)}（无减免）",
+            Func<Bilingual> sentence = applied is null
+                ? () => new Bilingual($"{Y(f.AfterCap)} − 补贴 {Y(subsidy.Amount)} = 应缴 {Y(payable)}（无减免）",
                     $"{Y(f.AfterCap)} − subsidy {Y(subsidy.Amount)} = payable {Y(payable)} (no waiver)")
-                : new Bilingual($"{Y(f.AfterCap)} − 补贴 {Y(subsidy.Amount)} = {Y(beforeWaiver)}；减免 {Y(beforeWaiver)} × {N(percent)}% = {Y(waived)}；应缴 {Y(payable)}",
+                : () => new Bilingual($"{Y(f.AfterCap)} − 补贴 {Y(subsidy.Amount)} = {Y(beforeWaiver)}；减免 {Y(beforeWaiver)} × {N(percent)}% = {Y(waived)}；应缴 {Y(payable)}",
                     $"{Y(f.AfterCap)} − subsidy {Y(subsidy.Amount)} = {Y(beforeWaiver)}; waived {Y(beforeWaiver)} × {N(percent)}% = {Y(waived)}; payable {Y(payable)}");
-            var sources = approvals.Select(a => a.Id).Prepend(subsidy.Id).Prepend(f.Id).ToArray();
             ctx.Insert(new FeePayable(f.StudentId, f.Charged, f.CapReduction, subsidy.Amount, waived, payable, applied?.Category, percent),
-                f.StudentId, sources, sentence);
+                f.StudentId, [f, subsidy, .. approvals], sentence);
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -16,7 +17,7 @@ public sealed class WaivedFamilyPaidRule : Rule
         rule.Produces<FindingFact>();
         rule.Match<FamilyAccount>(static a => a.Paid.Yuan > 0m)
             .Join<FeePayable, string>(static a => a.StudentId, static p => p.StudentId, static p => p.WaiverPercent == 100m)
-            .Then((ctx, account, payable) =>
+            .Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, account, payable) =>
             {
                 var message = new Bilingual(
                     $"全额减免学生 {account.StudentId} 已缴 {Y(account.Paid)}，应全部退还",
