@@ -10,7 +10,9 @@ namespace Compensation.Reports;
 /// 教职工 (staff by month), 扣除 (deductions), 提示 (findings) and 说明 (explanations). Headers
 /// are Chinese and frozen, amounts are numbers in yuan formatted #,##0.00, and totals are =SUM()
 /// formulas. No clock: the document dates are the term's end, and the same settlement gives the
-/// same bytes.
+/// same bytes. The rows of 家庭 and 说明, thousands and tens of thousands in a large school, are
+/// streamed into the package after ClosedXML has saved it (<see cref="StreamedSheet"/>), which keeps
+/// time and memory bounded.
 /// </summary>
 public static class AccountantWorkbook
 {
@@ -19,15 +21,26 @@ public static class AccountantWorkbook
 
     public static byte[] Build(SettlementResult settlement, SchoolPolicy policy)
     {
+        var date = new DateTime(settlement.TermEnd.Year, settlement.TermEnd.Month, settlement.TermEnd.Day, 0, 0, 0, DateTimeKind.Utc);
+        var streamed = new List<StreamedSheet>();
+        var package = Save(settlement, policy, date, streamed);
+        return WorkbookDeterminism.Normalize(package, date, streamed);
+    }
+
+    /// <summary>
+    /// The package as ClosedXML saves it, without the rows of <paramref name="streamed"/> (the workbook is let go before
+    /// they are streamed in).
+    /// </summary>
+    private static byte[] Save(SettlementResult settlement, SchoolPolicy policy, DateTime date, List<StreamedSheet> streamed)
+    {
         using var workbook = new XLWorkbook();
         LedgerSheet.Write(new SheetWriter(workbook, LedgerSheet.Name, LedgerSheet.Columns), settlement.Ledger);
-        FamilySheet.Write(new SheetWriter(workbook, FamilySheet.Name, FamilySheet.Columns), settlement, policy);
+        streamed.Add(FamilySheet.Write(new SheetWriter(workbook, FamilySheet.Name, FamilySheet.Columns), settlement, policy));
         StaffSheet.Write(new SheetWriter(workbook, StaffSheet.Name, StaffSheet.Columns), settlement);
         DeductionSheet.Write(new SheetWriter(workbook, DeductionSheet.Name, DeductionSheet.Columns), settlement);
         FindingSheet.Write(new SheetWriter(workbook, FindingSheet.Name, FindingSheet.Columns), settlement);
-        ExplanationSheet.Write(new SheetWriter(workbook, ExplanationSheet.Name, ExplanationSheet.Columns), settlement);
+        streamed.Add(ExplanationSheet.Write(new SheetWriter(workbook, ExplanationSheet.Name, ExplanationSheet.Columns), settlement));
 
-        var date = new DateTime(settlement.TermEnd.Year, settlement.TermEnd.Month, settlement.TermEnd.Day, 0, 0, 0, DateTimeKind.Utc);
         workbook.Properties.Created = date;
         workbook.Properties.Modified = date;
         workbook.Properties.Author = settlement.School;
@@ -38,6 +51,6 @@ public static class AccountantWorkbook
         // ClosedXML 0.95 writes formulas without cached values; the workbook's calcId (Excel 2007) makes Excel recalculate on opening.
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        return WorkbookDeterminism.Normalize(stream.ToArray(), date);
+        return stream.ToArray();
     }
 }

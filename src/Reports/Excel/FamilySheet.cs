@@ -20,18 +20,30 @@ internal static class FamilySheet
         new("余额（正：应补缴，负：应退还）", 16, CellKind.Money), new("减免类别", 14), new("退费明细", 44),
     ];
 
-    public static void Write(SheetWriter sheet, SettlementResult s, SchoolPolicy p)
+    /// <summary>
+    /// The first family and the total row through ClosedXML; the other families, thousands in a large school, are
+    /// streamed in between (<see cref="StreamedSheet"/>) with the styles of the first one's cells.
+    /// </summary>
+    public static StreamedSheet Write(SheetWriter sheet, SettlementResult s, SchoolPolicy p)
     {
         var first = sheet.NextRow;
-        foreach (var f in s.Families)
+        if (s.Families.Count > 0)
         {
-            sheet.Write(f.StudentId, f.Name, f.ClassName, f.DaysPerWeek, f.ServiceDays, f.DaysAttended,
-                f.Charged.Yuan, f.CapReduction.Yuan, f.Subsidy.Yuan, f.Waived.Yuan, f.Payable.Yuan, f.Refunded.Yuan, f.Net.Yuan, f.Paid.Yuan, f.Balance.Yuan,
-                Category(p, f), string.Join("；", f.Refunds.Select(Refund)));
+            sheet.Write(Row(p, s.Families[0]));
         }
 
+        var rest = Math.Max(0, s.Families.Count - 1);
+        var streamed = new StreamedSheet(Name, Columns, sheet.Skip(rest), rest, s.Families.Skip(1).Select(f => Row(p, f)), styleRow: first);
         sheet.TotalRow($"合计（{Format.Count(s.Families.Count)} 人）", first, MoneyColumns);
+        return streamed;
     }
+
+    private static object?[] Row(SchoolPolicy p, FamilyLine f) =>
+    [
+        f.StudentId, f.Name, f.ClassName, f.DaysPerWeek, f.ServiceDays, f.DaysAttended,
+        f.Charged.Yuan, f.CapReduction.Yuan, f.Subsidy.Yuan, f.Waived.Yuan, f.Payable.Yuan, f.Refunded.Yuan, f.Net.Yuan, f.Paid.Yuan, f.Balance.Yuan,
+        Category(p, f), string.Join("；", f.Refunds.Select(Refund)),
+    ];
 
     private static string Category(SchoolPolicy p, FamilyLine f) =>
         f.HardshipCategory is null ? "" : p.Waivers.Categories.TryGetValue(f.HardshipCategory, out var c) ? c.NameZh : f.HardshipCategory;

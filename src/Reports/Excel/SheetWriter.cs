@@ -52,6 +52,14 @@ internal sealed class SheetWriter
     /// <summary>The row the next <see cref="Write"/> fills.</summary>
     public int NextRow { get; private set; } = 2;
 
+    /// <summary>Leaves <paramref name="rows"/> rows empty for a <see cref="StreamedSheet"/> to fill, and returns the first of them.</summary>
+    public int Skip(int rows)
+    {
+        var first = NextRow;
+        NextRow = checked(NextRow + rows);
+        return first;
+    }
+
     /// <summary>Fills the next row; values are strings, decimals or ints, and null leaves a cell empty.</summary>
     public int Write(params object?[] values)
     {

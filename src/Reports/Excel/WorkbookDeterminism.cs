@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Compensation.Reports.Excel;
 
@@ -10,50 +12,90 @@ namespace Compensation.Reports.Excel;
 /// names the core-properties part after a new Guid, gives the package relationships random ids
 /// ("R" and 16 hex digits) and stamps every zip entry with the current time. The package is
 /// rewritten entry by entry, in the same order, with those names and ids derived from hashes of
-/// the content and every entry dated <c>date</c>.
+/// the content and every entry dated <c>date</c>. The parts of the <c>streamed</c> sheets get their
+/// rows on the way (<see cref="StreamedSheet"/>, written on a second thread while this one compresses:
+/// <see cref="PartPipe"/>); entries are copied stream to stream, so only the compressed result is held
+/// in memory.
 /// </summary>
 internal static partial class WorkbookDeterminism
 {
-    public static byte[] Normalize(byte[] package, DateTime date)
+    public static byte[] Normalize(byte[] package, DateTime date, IReadOnlyList<StreamedSheet> streamed)
     {
-        var entries = new List<(string Name, byte[] Content)>();
-        using (var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                entries.Add((entry.FullName, copy.ToArray()));
-            }
-        }
-
+        var parts = SheetParts(package, streamed);
+        using var input = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, content) in entries)
+        foreach (var entry in input.Entries)
         {
-            var match = CorePropertiesPart().Match(name);
+            var match = CorePropertiesPart().Match(entry.FullName);
             if (match.Success)
             {
-                var stable = Convert.ToHexString(SHA256.HashData(content))[..32].ToLowerInvariant();
+                using var stream = entry.Open();
+                var stable = Convert.ToHexString(SHA256.HashData(Read(stream)))[..32].ToLowerInvariant();
                 renames[match.Groups[1].Value] = stable;
             }
         }
 
+        var written = 0;
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var (name, content) in entries)
+            foreach (var entry in input.Entries)
             {
-                var newName = Rename(name, renames);
-                var newContent = name.EndsWith(".rels", StringComparison.Ordinal) ? Relationships(name, content, renames) : content;
-                var entry = zip.CreateEntry(newName, CompressionLevel.Optimal);
-                entry.LastWriteTime = new DateTimeOffset(date.Year, date.Month, date.Day, 0, 0, 0, TimeSpan.Zero);
-                using var stream = entry.Open();
-                stream.Write(newContent);
+                var name = entry.FullName;
+                var copy = zip.CreateEntry(Rename(name, renames), CompressionLevel.Optimal);
+                copy.LastWriteTime = new DateTimeOffset(date.Year, date.Month, date.Day, 0, 0, 0, TimeSpan.Zero);
+                using var target = copy.Open();
+                using var source = entry.Open();
+                if (parts.TryGetValue(name, out var sheet))
+                {
+                    PartPipe.Copy(part => sheet.Write(source, part), target);
+                    written++;
+                }
+                else if (name.EndsWith(".rels", StringComparison.Ordinal))
+                {
+                    target.Write(Relationships(name, Read(source), renames));
+                }
+                else
+                {
+                    source.CopyTo(target);
+                }
             }
         }
 
+        if (written != parts.Count)
+        {
+            throw new InvalidOperationException($"{parts.Count - written} streamed sheet(s) not found in the package");
+        }
+
         return output.ToArray();
+    }
+
+    /// <summary>The zip entry of each streamed sheet's part, found through the workbook's sheets and relationships.</summary>
+    private static Dictionary<string, StreamedSheet> SheetParts(byte[] package, IReadOnlyList<StreamedSheet> streamed)
+    {
+        var parts = new Dictionary<string, StreamedSheet>(StringComparer.Ordinal);
+        if (streamed.Count == 0)
+        {
+            return parts;
+        }
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(package, writable: false), isEditable: false);
+        var workbook = document.WorkbookPart ?? throw new InvalidOperationException("the package has no workbook");
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+        foreach (var sheet in streamed)
+        {
+            var id = sheets.SingleOrDefault(s => s.Name?.Value == sheet.Name)?.Id?.Value ?? throw new InvalidOperationException($"the workbook has no sheet {sheet.Name}");
+            parts.Add(workbook.GetPartById(id).Uri.OriginalString.TrimStart('/'), sheet);
+        }
+
+        return parts;
+    }
+
+    private static byte[] Read(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static string Rename(string text, Dictionary<string, string> renames)
