@@ -21,7 +21,9 @@ namespace Compensation.Benchmarks;
 ///   figures  [--students N] [--staff N] [--days N] [--runs N] [--seed N]   Stopwatch figures, no BenchmarkDotNet
 ///   profile  [same options]                                                where the engine's time goes, by phase and rule
 ///   bdn      [BenchmarkDotNet options, e.g. --job short]                    the BenchmarkDotNet run ([MemoryDiagnoser])
+///   dump FILE [same options as figures, but --runs]                       write the generated term's settlement JSON to FILE
 ///   documents [same options as figures]                                    notice, every statement and the workbook: time and peak memory
+///   service  [same options but --runs] [--postgres "<connection string>"]   the HTTP service as a process: import, settle, HR feed under wrk (ServiceFigures)
 /// </summary>
 public static class Program
 {
@@ -43,10 +45,23 @@ public static class Program
                 return 0;
             case "documents":
                 return DocumentFigures.Run(Size.Parse(rest));
+            case "dump" when rest.Length >= 1:
+                return Dump(rest[0], Size.Parse(rest.Skip(1).ToArray()));
+            case "service":
+                return ServiceFigures.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Compensation.Benchmarks figures|profile|bdn|documents [options]");
+                Console.Error.WriteLine("usage: Compensation.Benchmarks figures|profile|bdn|dump FILE|documents|service [options]");
                 return 2;
         }
+    }
+
+    /// <summary>Writes the generated term's settlement as JSON (SettlementJson), to compare settlements byte for byte.</summary>
+    private static int Dump(string file, Size size)
+    {
+        var (policy, facts) = TermGenerator.Generate(size.Seed, size.Students, size.Staff, size.Days);
+        File.WriteAllText(file, SettlementJson.Serialize(Settler.Settle(policy, facts)));
+        Console.WriteLine($"settlement of seed {size.Seed}, {size.Students} students, {size.Staff} staff, {size.Days} days written to {file}");
+        return 0;
     }
 
     private static int Figures(Size size)
