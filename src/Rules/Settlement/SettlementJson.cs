@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -14,8 +16,88 @@ public static class SettlementJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 
-    public static string Serialize(SettlementResult result) =>
-        JsonSerializer.Serialize(result with { Explanations = new SortedDictionary<string, ExplanationEntry>(result.Explanations.ToDictionary(), StringComparer.Ordinal) }, Options);
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = Options.WriteIndented,
+        IndentCharacter = Options.IndentCharacter,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+        Encoder = Options.Encoder,
+        SkipValidation = true,
+    };
+
+    public static string Serialize(SettlementResult result) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(result));
+
+    /// <summary>
+    /// The settlement as UTF-8 JSON. The explanations (tens of thousands in a large school) are written straight to
+    /// the writer in id order; everything else goes through the serializer, property by property.
+    /// </summary>
+    public static byte[] SerializeToUtf8Bytes(SettlementResult result)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var property in Options.GetTypeInfo(typeof(SettlementResult)).Properties)
+            {
+                if (property.Get is not { } get || property.Name == "explanations")
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(property.Name);
+                JsonSerializer.Serialize(writer, get(result), property.PropertyType, Options);
+            }
+
+            writer.WritePropertyName("explanations");
+            WriteExplanations(writer, result.Explanations);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteExplanations(Utf8JsonWriter writer, IReadOnlyDictionary<string, ExplanationEntry> explanations)
+    {
+        var entries = new List<KeyValuePair<string, ExplanationEntry>>(explanations.Count);
+        entries.AddRange(explanations);
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        writer.WriteStartObject();
+        foreach (var (key, e) in entries)
+        {
+            writer.WritePropertyName(key);
+            writer.WriteStartObject();
+            writer.WriteString("id", e.Id);
+            writer.WriteString("ruleId", e.RuleId);
+            WriteBilingual(writer, "ruleTitle", e.RuleTitle);
+            writer.WriteString("clause", e.Clause);
+            WriteBilingual(writer, "sentence", e.Sentence);
+            writer.WriteStartArray("sourceIds");
+            foreach (var id in e.SourceIds)
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteBilingual(Utf8JsonWriter writer, string name, Bilingual? text)
+    {
+        if (text is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteString("zh", text.Zh);
+        writer.WriteString("en", text.En);
+        writer.WriteEndObject();
+    }
 
     /// <summary>Applies the settlement's conventions (camelCase, money as numbers, months, kebab-case enums) to other options.</summary>
     public static void Apply(JsonSerializerOptions o)
@@ -32,6 +114,7 @@ public static class SettlementJson
         var o = new JsonSerializerOptions
         {
             WriteIndented = true,
+            NewLine = "\n",
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         Apply(o);
