@@ -19,7 +19,9 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
 
     protected TimeProvider Clock => Resolve<TimeProvider>();
 
-    protected SettlementService Settlements => new(Db, new TermFactsStore(Db, Clock), Clock);
+    protected SettlementService Settlements => Resolve<SettlementService>();
+
+    protected TermFactsStore FactsStore => Resolve<TermFactsStore>();
 
     /// <summary>The action's name in the audit log (e.g. "facts.import"); null for reads, which are not audited.</summary>
     protected virtual string? AuditAction => null;
@@ -71,9 +73,10 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
             ?? throw ServiceError.NotFound($"term {termId} of school {schoolId}");
     }
 
-    protected Task SendJsonTextAsync(string json, CancellationToken ct)
+    protected async Task SendJsonAsync(byte[] utf8Json, CancellationToken ct)
     {
         HttpContext.Response.ContentType = "application/json; charset=utf-8";
-        return HttpContext.Response.WriteAsync(json, ct);
+        HttpContext.Response.ContentLength = utf8Json.Length;
+        await HttpContext.Response.Body.WriteAsync(utf8Json, ct);
     }
 }

@@ -11,7 +11,7 @@ namespace Compensation.Api.Hosting;
 /// The demo school: a sample plan from rules-samples with its facts, imported and settled through the
 /// same services as any school, and finalised. Created once; a second start finds it.
 /// </summary>
-public sealed class DemoSchool(AppDb db, TimeProvider clock)
+public sealed class DemoSchool(AppDb db, TimeProvider clock, TermFactsStore store, SettlementService settlements)
 {
     public const string SchoolId = "demo";
     public const string DefaultSample = "yongqiao-002-s1";
@@ -47,9 +47,7 @@ public sealed class DemoSchool(AppDb db, TimeProvider clock)
         var files = Directory.GetFiles(Path.Combine(folder, "facts"), "*.csv")
             .Where(f => Path.GetFileName(f) != "term.csv")
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
-        var store = new TermFactsStore(db, clock);
         await store.ImportAsync(term, files, "demo-initial", "demo", ct);
-        var settlements = new SettlementService(db, store, clock);
         var draft = await settlements.DraftAsync(term, null, "demo", ct);
         await settlements.FinaliseAsync(term, draft.Id, "demo", ct);
         return new Result(SchoolId, term.TermId, draft.Id);

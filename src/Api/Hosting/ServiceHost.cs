@@ -37,6 +37,10 @@ public static class ServiceHost
         AddDatabase(builder);
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<Services.SavedResults>();
+        services.AddSingleton<Services.CheckedFactsCache>();
+        services.AddScoped<Services.TermFactsStore>();
+        services.AddScoped<Services.SettlementService>();
+        services.AddScoped<Services.DocumentSource>();
         services.AddSingleton<Reports.PdfReports>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

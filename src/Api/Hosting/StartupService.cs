@@ -1,6 +1,7 @@
 using Compensation.Api.Auth;
 using Compensation.Api.Persistence;
 using Compensation.Api.Persistence.Entities;
+using Compensation.Api.Services;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class StartupService(IServiceProvider services, IConfiguration con
         DemoSchool.Result? demo = null;
         if (!string.Equals(config["Demo:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
         {
-            demo = await new DemoSchool(db, clock).EnsureAsync(config["Demo:Sample"], cancellationToken);
+            demo = await new DemoSchool(db, clock, scope.ServiceProvider.GetRequiredService<TermFactsStore>(), scope.ServiceProvider.GetRequiredService<SettlementService>()).EnsureAsync(config["Demo:Sample"], cancellationToken);
         }
 
         lifetime.ApplicationStarted.Register(() => Announce(newAdminKey, demo));

@@ -12,6 +12,7 @@ public abstract class AppDb(DbContextOptions options) : DbContext(options)
     public DbSet<FactImport> Imports => Set<FactImport>();
     public DbSet<FactFile> FactFiles => Set<FactFile>();
     public DbSet<SettlementRun> Runs => Set<SettlementRun>();
+    public DbSet<SettlementOutput> Outputs => Set<SettlementOutput>();
     public DbSet<PayLine> PayLines => Set<PayLine>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

@@ -14,7 +14,7 @@ namespace Compensation.Api.Services;
 /// staff statements, its facts. The notice is dated the day the settlement was finalised (China
 /// Standard Time, UTC+8, the school's local date) and posted for seven days: stored facts, never the clock.
 /// </summary>
-public sealed class DocumentSource(AppDb db, SavedResults results, TimeProvider clock)
+public sealed class DocumentSource(AppDb db, SavedResults results, TermFactsStore store)
 {
     private static readonly TimeSpan SchoolOffset = TimeSpan.FromHours(8);
 
@@ -30,7 +30,7 @@ public sealed class DocumentSource(AppDb db, SavedResults results, TimeProvider 
     public async Task<TermFacts> FactsAsync(Term term, SettlementRun run, CancellationToken ct)
     {
         var ids = run.FactFileIds.Length == 0 ? [] : run.FactFileIds.Split(',').Select(long.Parse).ToList();
-        return await new TermFactsStore(db, clock).LoadFilesAsync(term, ids, ct);
+        return (await store.LoadFilesAsync(term, ids, fromBytes: false, ct)).Facts;
     }
 
     public static NoticeDetails Notice(SettlementRun run, SettlementResult result)

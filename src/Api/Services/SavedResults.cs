@@ -22,7 +22,8 @@ public sealed class SavedResults
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.TermId == term.Id, ct) ?? throw ServiceError.NotFound($"settlement {runId}");
         if (!_cache.TryGetValue(run.OutputSha256, out var result))
         {
-            result = JsonSerializer.Deserialize<SettlementResult>(run.ResultJson, SettlementJson.Options)!;
+            var json = await db.Outputs.AsNoTracking().Where(o => o.RunId == run.Id).Select(o => o.Json).SingleAsync(ct);
+            result = JsonSerializer.Deserialize<SettlementResult>(json, SettlementJson.Options)!;
             if (_cache.TryAdd(run.OutputSha256, result))
             {
                 _order.Enqueue(run.OutputSha256);

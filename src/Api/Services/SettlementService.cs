@@ -17,7 +17,7 @@ namespace Compensation.Api.Services;
 /// </summary>
 public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvider clock)
 {
-    public sealed record Computed(SettlementResult Result, string Json, PlanVersion Plan, IReadOnlyList<FactFile> Files, string InputSha256, string OutputSha256);
+    public sealed record Computed(SettlementResult Result, byte[] Json, PlanVersion Plan, IReadOnlyList<TermFactsStore.StoredFile> Files, string InputSha256, string OutputSha256);
 
     public sealed record FinaliseOutcome(SettlementRun Run, IReadOnlyList<Difference> Families, IReadOnlyList<Difference> Staff);
 
@@ -45,45 +45,53 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
             InputSha256 = c.InputSha256,
             OutputSha256 = c.OutputSha256,
             FactFileIds = string.Join(",", c.Files.Select(f => f.Id)),
-            ResultJson = c.Json,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor,
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Runs.Add(run);
         await db.SaveChangesAsync(ct);
+        db.Outputs.Add(new SettlementOutput { RunId = run.Id, Json = c.Json });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return run;
     }
 
     public async Task<FinaliseOutcome> FinaliseAsync(Term term, long runId, string actor, CancellationToken ct)
     {
-        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId && r.TermId == term.Id, ct) ?? throw ServiceError.NotFound($"settlement {runId}");
+        var run = await RunAsync(r => r.Id == runId && r.TermId == term.Id, ct) ?? throw ServiceError.NotFound($"settlement {runId}");
         if (run.Status == RunStatus.Final)
         {
             throw new ServiceError(409, "already-final", $"settlement {runId} is already final (version {run.FinalVersion}); a final settlement never changes");
         }
 
-        var again = await ReproduceAsync(term, run, ct);
+        var again = await ReproduceAsync(term, run, fromBytes: false, ct);
         if (again.OutputSha256 != run.OutputSha256)
         {
             throw new ServiceError(409, "not-reproducible", $"settling the saved inputs of {runId} again gave different bytes; make a new draft");
         }
 
-        var previous = await db.Runs.SingleOrDefaultAsync(r => r.TermId == term.Id && r.LatestFinal == true, ct);
+        var previous = await RunAsync(r => r.TermId == term.Id && r.LatestFinal == true, ct);
         if (previous?.Id != run.BasedOnFinalId)
         {
             throw new ServiceError(409, "finalise-conflict", $"term {term.TermId} was finalised (version {previous?.FinalVersion}) after draft {runId} was made; make a new draft");
         }
 
+        var before = previous is null
+            ? Nets.None
+            : Nets.Read(await db.Outputs.AsNoTracking().Where(o => o.RunId == previous.Id).Select(o => o.Json).SingleAsync(ct));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             if (previous is not null)
             {
+                previous = Tracked(previous);
                 previous.LatestFinal = null;
                 await db.SaveChangesAsync(ct);
             }
 
             var now = clock.GetUtcNow();
+            run = Tracked(run);
             run.Status = RunStatus.Final;
             run.FinalVersion = (previous?.FinalVersion ?? 0) + 1;
             run.PreviousFinalId = previous?.Id;
@@ -101,7 +109,8 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
             throw new ServiceError(409, "finalise-conflict", $"another settlement of term {term.TermId} was finalised at the same time; reload and try again");
         }
 
-        return new FinaliseOutcome(run, Diff(previous?.ResultJson, run.ResultJson, "families", "studentId"), Diff(previous?.ResultJson, run.ResultJson, "staff", "staffId"));
+        var after = Nets.Of(again.Result);
+        return new FinaliseOutcome(run, Diff(before.Families, after.Families), Diff(before.Staff, after.Staff));
     }
 
     /// <summary>The term's current facts under a policy that is not (yet) a saved version: for what-if.</summary>
@@ -111,15 +120,32 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         return Settler.Settle(policy, termFacts);
     }
 
-    /// <summary>Settles a saved run's inputs again.</summary>
-    public async Task<Computed> ReproduceAsync(Term term, SettlementRun run, CancellationToken ct)
+    /// <summary>
+    /// Settles a saved run's inputs again. <paramref name="fromBytes"/> reads and checks the stored files again
+    /// even when facts built from files with the same hashes are at hand (<see cref="CheckedFactsCache"/>).
+    /// </summary>
+    public async Task<Computed> ReproduceAsync(Term term, SettlementRun run, bool fromBytes, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == run.PlanVersionId, ct);
         var ids = run.FactFileIds.Length == 0 ? [] : run.FactFileIds.Split(',').Select(long.Parse).ToList();
-        var files = await db.FactFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).OrderBy(f => f.FileName).ToListAsync(ct);
-        var termFacts = await facts.LoadFilesAsync(term, ids, ct);
+        var (termFacts, files) = await facts.LoadFilesAsync(term, ids, fromBytes, ct);
         return Compute(term, plan, LoadPolicy(plan), termFacts, files);
     }
+
+    /// <summary>A run read untracked, now tracked so that what is changed is saved; the instance this context tracks already, if it has one.</summary>
+    private SettlementRun Tracked(SettlementRun run)
+    {
+        if (db.Runs.Local.FirstOrDefault(r => r.Id == run.Id) is { } local)
+        {
+            return local;
+        }
+
+        db.Runs.Attach(run);
+        return run;
+    }
+
+    private Task<SettlementRun?> RunAsync(System.Linq.Expressions.Expression<Func<SettlementRun, bool>> which, CancellationToken ct) =>
+        db.Runs.AsNoTracking().Where(which).SingleOrDefaultAsync(ct);
 
     public async Task<PlanVersion> PlanAsync(string schoolId, int? version, CancellationToken ct)
     {
@@ -132,10 +158,10 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
 
     private static SchoolPolicy LoadPolicy(PlanVersion plan) => PolicyLoader.LoadText(plan.Content, plan.FileName);
 
-    private static Computed Compute(Term term, PlanVersion plan, SchoolPolicy policy, Rules.Facts.TermFacts termFacts, IReadOnlyList<FactFile> files)
+    private static Computed Compute(Term term, PlanVersion plan, SchoolPolicy policy, Rules.Facts.TermFacts termFacts, IReadOnlyList<TermFactsStore.StoredFile> files)
     {
         var result = Settler.Settle(policy, termFacts);
-        var json = SettlementJson.Serialize(result);
+        var json = SettlementJson.SerializeToUtf8Bytes(result);
         var input = Hashing.Sha256(string.Join("\n",
             files.OrderBy(f => f.FileName, StringComparer.Ordinal).Select(f => $"{f.FileName}:{f.Sha256}")
                 .Prepend("term.csv:" + Hashing.Sha256(TermFactsStore.TermCsv(term)))
@@ -173,29 +199,71 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         }
     }
 
-    private static List<Difference> Diff(string? before, string after, string array, string idField)
-    {
-        var old = Nets(before, array, idField);
-        var now = Nets(after, array, idField);
-        return [.. now.Keys.Union(old.Keys).Order(StringComparer.Ordinal)
+    private static List<Difference> Diff(IReadOnlyDictionary<string, decimal> old, IReadOnlyDictionary<string, decimal> now) =>
+        [.. now.Keys.Union(old.Keys).Order(StringComparer.Ordinal)
             .Select(id => new Difference(id, old.GetValueOrDefault(id), now.GetValueOrDefault(id), now.GetValueOrDefault(id) - old.GetValueOrDefault(id)))
             .Where(d => d.Change != 0m)];
-    }
 
-    private static Dictionary<string, decimal> Nets(string? json, string array, string idField)
+    /// <summary>The net of each family and staff member of a settlement.</summary>
+    private sealed record Nets(Dictionary<string, decimal> Families, Dictionary<string, decimal> Staff)
     {
-        var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (json is null)
-        {
-            return result;
-        }
+        public static Nets None => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
-        using var doc = JsonDocument.Parse(json);
-        foreach (var e in doc.RootElement.GetProperty(array).EnumerateArray())
-        {
-            result[e.GetProperty(idField).GetString()!] = e.GetProperty("net").GetDecimal();
-        }
+        public static Nets Of(SettlementResult result) => new(
+            result.Families.ToDictionary(f => f.StudentId, f => f.Net.Yuan, StringComparer.Ordinal),
+            result.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan, StringComparer.Ordinal));
 
-        return result;
+        /// <summary>
+        /// From a saved settlement's JSON: its families and staff come before the ledger, the findings and the
+        /// explanations, so reading stops once both are read.
+        /// </summary>
+        public static Nets Read(byte[] json)
+        {
+            var nets = None;
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            var wanted = 2;
+            while (wanted > 0 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var (into, idField) = reader.ValueTextEquals("families") ? (nets.Families, "studentId")
+                    : reader.ValueTextEquals("staff") ? (nets.Staff, "staffId")
+                    : (null, "");
+                reader.Read();
+                if (into is null)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                wanted--;
+                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    string? id = null;
+                    decimal net = 0m;
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals(idField))
+                        {
+                            reader.Read();
+                            id = reader.GetString();
+                        }
+                        else if (reader.ValueTextEquals("net"))
+                        {
+                            reader.Read();
+                            net = reader.GetDecimal();
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+
+                    into[id ?? throw new InvalidDataException($"a saved settlement has an entry of {idField} without one")] = net;
+                }
+            }
+
+            return nets;
+        }
     }
 }

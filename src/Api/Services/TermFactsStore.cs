@@ -24,7 +24,7 @@ namespace Compensation.Api.Services;
 /// single problem is saved, in one transaction (all or nothing). term.csv is written from the term
 /// resource, never uploaded.
 /// </summary>
-public sealed class TermFactsStore(AppDb db, TimeProvider clock)
+public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCache checkedFacts)
 {
     public static class Kinds
     {
@@ -36,6 +36,9 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock)
 
     /// <summary>What an import did to one kind of fact.</summary>
     public sealed record Change(string Facts, int Added, int Replaced, int Removed, int Unchanged);
+
+    /// <summary>A stored fact file without its content.</summary>
+    public sealed record StoredFile(long Id, string FileName, string Sha256);
 
     public sealed record ImportOutcome(FactImport Import, bool Repeated, IReadOnlyList<FactFile> Files, IReadOnlyList<Change> Changes);
 
@@ -78,13 +81,16 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock)
         merged["term.csv"] = TermCsv(term);
         var errors = new List<InputError>();
         var source = FactsLoader.ReadFiles(merged, errors);
-        FactsLoader.Build(source, errors);
+        var built = FactsLoader.Build(source, errors);
         var files = uploaded.OrderBy(u => u.Key, StringComparer.Ordinal)
             .Select(u => (Name: u.Key, Bytes: u.Value, Rows: FactKinds.ByCsvName(u.Key) is { } kind ? source.RowsOf(kind).Count : 0))
             .ToList();
         var summary = string.Join(", ", files.Select(f => $"{f.Name} ({f.Rows} rows)"));
         var import = NewImport(term, Kinds.Csv, idempotencyKey, bodyHash, actor, summary, null, null, null);
         var added = await CommitAsync(term, import, current, files, ct);
+
+        // The term's files are now exactly the ones just checked: the draft that usually follows needs not read them again.
+        checkedFacts.Add(CheckedFactsCache.KeyOf(merged.Select(f => (f.Key, Hashing.Sha256(f.Value)))), built);
         return new ImportOutcome(import, false, added, []);
     }
 
@@ -427,23 +433,52 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock)
         ? $"{kind.KeyColumns[0]} '{id}'"
         : $"{string.Join(" and ", kind.KeyColumns)} '{id}'";
 
-    /// <summary>The term's current facts, loaded as a settlement sees them, and the ids of the files they came from.</summary>
-    public async Task<(TermFacts Facts, IReadOnlyList<FactFile> Files)> LoadAsync(Term term, CancellationToken ct)
+    /// <summary>The term's current facts, loaded as a settlement sees them, and the files they came from.</summary>
+    public async Task<(TermFacts Facts, IReadOnlyList<StoredFile> Files)> LoadAsync(Term term, CancellationToken ct)
     {
-        var current = await CurrentFilesAsync(term.Id, ct);
-        var files = current.ToDictionary(c => c.Key, c => c.Value.Content, StringComparer.Ordinal);
-        files["term.csv"] = TermCsv(term);
-        return (FactsLoader.LoadFiles(files), [.. current.Values.OrderBy(f => f.FileName, StringComparer.Ordinal)]);
+        var files = await db.FactFiles.AsNoTracking().Where(f => f.TermId == term.Id && f.Current)
+            .Select(f => new StoredFile(f.Id, f.FileName, f.Sha256)).ToListAsync(ct);
+        return (await FactsOfAsync(term, files, ct), [.. files.OrderBy(f => f.FileName, StringComparer.Ordinal)]);
     }
 
-    /// <summary>Loads exactly the given files (a saved run's inputs), for reproduction.</summary>
-    public async Task<TermFacts> LoadFilesAsync(Term term, IEnumerable<long> ids, CancellationToken ct)
+    /// <summary>
+    /// Exactly the given files (a saved run's inputs). Facts already built from files with the same hashes are
+    /// taken as they are; <paramref name="fromBytes"/> reads and checks the stored bytes again whatever is kept,
+    /// and first checks that each file still has the SHA-256 recorded when it was imported.
+    /// </summary>
+    public async Task<(TermFacts Facts, IReadOnlyList<StoredFile> Files)> LoadFilesAsync(Term term, IReadOnlyCollection<long> ids, bool fromBytes, CancellationToken ct)
     {
-        var list = ids.ToList();
-        var rows = await db.FactFiles.AsNoTracking().Where(f => list.Contains(f.Id)).ToListAsync(ct);
-        var files = rows.ToDictionary(f => f.FileName, f => f.Content, StringComparer.Ordinal);
-        files["term.csv"] = TermCsv(term);
-        return FactsLoader.LoadFiles(files);
+        var files = await db.FactFiles.AsNoTracking().Where(f => f.TermId == term.Id && ids.Contains(f.Id))
+            .Select(f => new StoredFile(f.Id, f.FileName, f.Sha256)).ToListAsync(ct);
+        if (files.Count != ids.Count)
+        {
+            throw new InvalidOperationException($"of the fact files {string.Join(",", ids)} of term {term.TermId}, {ids.Count - files.Count} are missing from the store");
+        }
+
+        return (await FactsOfAsync(term, files, ct, fromBytes), [.. files.OrderBy(f => f.FileName, StringComparer.Ordinal)]);
+    }
+
+    private async Task<TermFacts> FactsOfAsync(Term term, IReadOnlyList<StoredFile> files, CancellationToken ct, bool fromBytes = false)
+    {
+        var termCsv = TermCsv(term);
+        var key = CheckedFactsCache.KeyOf(files.Select(f => (f.FileName, f.Sha256)).Append(("term.csv", Hashing.Sha256(termCsv))));
+        if (!fromBytes && checkedFacts.TryGet(key, out var kept))
+        {
+            return kept;
+        }
+
+        var ids = files.Select(f => f.Id).ToList();
+        var contents = await db.FactFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new { f.FileName, f.Content, f.Sha256 }).ToListAsync(ct);
+        foreach (var f in contents.Where(f => Hashing.Sha256(f.Content) != f.Sha256))
+        {
+            throw new InvalidOperationException($"the stored {f.FileName} of term {term.TermId} no longer has the SHA-256 {f.Sha256} it was imported with");
+        }
+
+        var bytes = contents.ToDictionary(f => f.FileName, f => f.Content, StringComparer.Ordinal);
+        bytes["term.csv"] = termCsv;
+        var facts = FactsLoader.LoadFiles(bytes);
+        checkedFacts.Add(key, facts);
+        return facts;
     }
 
     public static byte[] TermCsv(Term term) => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,

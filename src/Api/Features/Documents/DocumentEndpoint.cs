@@ -8,7 +8,7 @@ public abstract class DocumentEndpoint<TRequest> : ApiEndpoint<TRequest, byte[]>
     protected const string Pdf = "application/pdf";
     protected const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    protected DocumentSource Documents => new(Db, Resolve<SavedResults>(), Clock);
+    protected DocumentSource Documents => Resolve<DocumentSource>();
 
     protected async Task SendFileAsync(byte[] bytes, string contentType, string fileName, CancellationToken ct)
     {

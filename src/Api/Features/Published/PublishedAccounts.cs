@@ -1,7 +1,8 @@
-using System.Text.Json;
 using Compensation.Api.Features.Published.Accounts;
 using Compensation.Api.Persistence;
 using Compensation.Api.Persistence.Entities;
+using Compensation.Rules.Domain;
+using Compensation.Rules.Settlement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compensation.Api.Features.Published;
@@ -31,27 +32,21 @@ public static class PublishedAccounts
     }
 
     /// <summary>The published accounts of a final settlement.</summary>
-    public static PublishedTerm From(School school, Term term, SettlementRun run)
+    public static PublishedTerm From(School school, Term term, SettlementRun run, SettlementResult result)
     {
-        using var doc = JsonDocument.Parse(run.ResultJson);
-        var root = doc.RootElement;
-        var ledger = root.GetProperty("ledger");
-        var families = root.GetProperty("families").EnumerateArray().ToList();
-        var staff = root.GetProperty("staff").EnumerateArray().ToList();
-        var lessons = staff.Sum(s => s.GetProperty("lessons").GetInt32());
-        var lessonPay = staff.Sum(s => s.GetProperty("lessonPay").GetDecimal());
+        var ledger = result.Ledger;
+        var lessons = result.Staff.Sum(s => s.Lessons);
+        var lessonPay = Money.Sum(result.Staff.Select(s => s.LessonPay)).Yuan;
         var accounts = new AccountsResponse(
             school.Name, term.TermId, term.Start, term.End, run.FinalVersion, run.FinalisedAt,
-            families.Count, families.Count(f => f.GetProperty("waived").GetDecimal() > 0m), staff.Count, lessons,
+            result.Families.Count, result.Families.Count(f => f.Waived.Yuan > 0m), result.Staff.Count, lessons,
             lessons == 0 ? 0m : decimal.Round(lessonPay / lessons, 2, MidpointRounding.AwayFromZero),
-            Lines(ledger.GetProperty("income")), Lines(ledger.GetProperty("refunds")), Lines(ledger.GetProperty("expenditure")),
-            ledger.GetProperty("totalIncome").GetDecimal(), ledger.GetProperty("totalRefunds").GetDecimal(), ledger.GetProperty("totalExpenditure").GetDecimal(),
-            ledger.GetProperty("surplusRefunded").GetDecimal(), ledger.GetProperty("carriedForward").GetDecimal(), ledger.GetProperty("balance").GetDecimal());
+            Lines(ledger.Income), Lines(ledger.Refunds), Lines(ledger.Expenditure),
+            ledger.TotalIncome.Yuan, ledger.TotalRefunds.Yuan, ledger.TotalExpenditure.Yuan,
+            ledger.SurplusRefunded.Yuan, ledger.CarriedForward.Yuan, ledger.Balance.Yuan);
         return new PublishedTerm(accounts, lessonPay, run.PlanVersionId);
     }
 
-    private static List<AccountLine> Lines(JsonElement lines) =>
-        [.. lines.EnumerateArray().Select(l => new AccountLine(
-            l.GetProperty("category").GetString()!, l.GetProperty("name").GetProperty("zh").GetString()!,
-            l.GetProperty("name").GetProperty("en").GetString()!, l.GetProperty("amount").GetDecimal()))];
+    private static List<AccountLine> Lines(IEnumerable<LedgerLine> lines) =>
+        [.. lines.Select(l => new AccountLine(l.Category, l.Name.Zh, l.Name.En, l.Amount.Yuan))];
 }

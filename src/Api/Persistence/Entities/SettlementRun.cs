@@ -7,8 +7,8 @@ public enum RunStatus
 }
 
 /// <summary>
-/// A saved settlement of a term: the plan version and fact files it used (by hash), the result as
-/// JSON, and for a final one the hashes that let anyone reproduce it byte for byte.
+/// A saved settlement of a term: the plan version and fact files it used (by hash), the hash of its
+/// result (the result itself is its <see cref="SettlementOutput"/>), and for a final one the hashes that let anyone reproduce it byte for byte.
 /// </summary>
 public sealed class SettlementRun
 {
@@ -30,7 +30,6 @@ public sealed class SettlementRun
     /// <summary>The fact file ids used, comma-separated, so the inputs can be fetched again.</summary>
     public required string FactFileIds { get; set; }
 
-    public required string ResultJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset? FinalisedAt { get; set; }

@@ -39,7 +39,7 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var name = string.IsNullOrWhiteSpace(req.FileName) ? "batch.json" : Path.GetFileName(req.FileName);
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
-        var outcome = await new TermFactsStore(Db, Clock).ImportBatchAsync(term, name, Encoding.UTF8.GetBytes(req.Content), string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
+        var outcome = await FactsStore.ImportBatchAsync(term, name, Encoding.UTF8.GetBytes(req.Content), string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
         await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
     }
 }

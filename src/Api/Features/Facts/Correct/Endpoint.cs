@@ -31,7 +31,7 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
         var errors = new List<InputError>();
         var correction = FactCorrections.Read(name, bytes, errors) ?? throw new InputException(errors);
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
-        var outcome = await new TermFactsStore(Db, Clock).CorrectAsync(term, name, bytes, correction, errors, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
+        var outcome = await FactsStore.CorrectAsync(term, name, bytes, correction, errors, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
         AuditNote = outcome.Repeated
             ? "nothing changed"
             : $"import {outcome.Import.Id}: {correction.Reason} — {outcome.Import.Summary}";

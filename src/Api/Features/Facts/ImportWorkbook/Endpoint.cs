@@ -39,7 +39,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
-        var outcome = await new TermFactsStore(Db, Clock).ImportWorkbookAsync(term, name, ms.ToArray(), string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
+        var outcome = await FactsStore.ImportWorkbookAsync(term, name, ms.ToArray(), string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
         await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
     }
 }

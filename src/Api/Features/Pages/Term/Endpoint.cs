@@ -36,7 +36,8 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
         var school = await Db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == req.SchoolId, ct) ?? throw ServiceError.NotFound($"school {req.SchoolId}");
         var term = await Db.Terms.AsNoTracking().SingleOrDefaultAsync(t => t.SchoolId == school.Id && t.TermId == req.TermId, ct) ?? throw ServiceError.NotFound($"term {req.TermId}");
         var run = await PublishedAccounts.LatestFinalAsync(Db, term, ct) ?? throw ServiceError.NotFound($"term {req.TermId} (not published yet)");
-        var published = PublishedAccounts.From(school, term, run);
+        var (_, result) = await Resolve<Services.SavedResults>().LoadAsync(Db, term, run.Id, ct);
+        var published = PublishedAccounts.From(school, term, run, result);
         var plan = await Db.Plans.AsNoTracking().SingleAsync(p => p.Id == published.PlanVersionId, ct);
         var policy = PolicyLoader.LoadText(plan.Content, plan.FileName);
         var html = Html.Document("课后服务经费收支情况公示", "Public notice of after-school service income and expenditure", school.Name,

@@ -40,6 +40,7 @@ public sealed class Endpoint : ApiEndpoint<AccountsRequest, AccountsResponse>
         var school = await SchoolAsync(req.SchoolId, ct);
         var run = await PublishedAccounts.LatestFinalAsync(Db, term, ct)
             ?? throw new ServiceError(404, "not-published", $"term {req.TermId} has no final settlement yet");
-        await Send.OkAsync(PublishedAccounts.From(school, term, run).Accounts, ct);
+        var (_, result) = await Resolve<Services.SavedResults>().LoadAsync(Db, term, run.Id, ct);
+        await Send.OkAsync(PublishedAccounts.From(school, term, run, result).Accounts, ct);
     }
 }

@@ -28,6 +28,7 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, SettlementResult>
         h["X-Input-Sha256"] = run.InputSha256;
         h["X-Output-Sha256"] = run.OutputSha256;
         h.ETag = "\"" + run.OutputSha256 + "\"";
-        await SendJsonTextAsync(run.ResultJson, ct);
+        var json = await Db.Outputs.AsNoTracking().Where(o => o.RunId == run.Id).Select(o => o.Json).SingleAsync(ct);
+        await SendJsonAsync(json, ct);
     }
 }

@@ -20,6 +20,6 @@ public sealed class Endpoint : ApiEndpoint<TermRequest, SettlementResult>
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var computed = await Settlements.ComputeAsync(term, req.PlanVersion, ct);
-        await SendJsonTextAsync(computed.Json, ct);
+        await SendJsonAsync(computed.Json, ct);
     }
 }

@@ -21,7 +21,7 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, ReproduceResponse>
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var run = await Db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.RunId && r.TermId == term.Id, ct) ?? throw ServiceError.NotFound($"settlement {req.RunId}");
-        var again = await Settlements.ReproduceAsync(term, run, ct);
+        var again = await Settlements.ReproduceAsync(term, run, fromBytes: true, ct);
         await Send.OkAsync(new ReproduceResponse(run.Id, run.OutputSha256, again.OutputSha256, again.OutputSha256 == run.OutputSha256), ct);
     }
 }

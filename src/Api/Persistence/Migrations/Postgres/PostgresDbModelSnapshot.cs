@@ -319,6 +319,20 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                     b.ToTable("schools", (string)null);
                 });
 
+            modelBuilder.Entity("Compensation.Api.Persistence.Entities.SettlementOutput", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("settlement_outputs", (string)null);
+                });
+
             modelBuilder.Entity("Compensation.Api.Persistence.Entities.SettlementRun", b =>
                 {
                     b.Property<long>("Id")
@@ -366,10 +380,6 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
 
                     b.Property<long?>("PreviousFinalId")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<int>("Status")
                         .IsConcurrencyToken()
@@ -465,6 +475,15 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                     b.HasOne("Compensation.Api.Persistence.Entities.School", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Compensation.Api.Persistence.Entities.SettlementOutput", b =>
+                {
+                    b.HasOne("Compensation.Api.Persistence.Entities.SettlementRun", null)
+                        .WithOne()
+                        .HasForeignKey("Compensation.Api.Persistence.Entities.SettlementOutput", "RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

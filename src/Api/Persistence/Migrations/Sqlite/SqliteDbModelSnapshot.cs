@@ -302,6 +302,20 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                     b.ToTable("schools", (string)null);
                 });
 
+            modelBuilder.Entity("Compensation.Api.Persistence.Entities.SettlementOutput", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("settlement_outputs", (string)null);
+                });
+
             modelBuilder.Entity("Compensation.Api.Persistence.Entities.SettlementRun", b =>
                 {
                     b.Property<long>("Id")
@@ -347,10 +361,6 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("PreviousFinalId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .IsConcurrencyToken()
@@ -444,6 +454,15 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                     b.HasOne("Compensation.Api.Persistence.Entities.School", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Compensation.Api.Persistence.Entities.SettlementOutput", b =>
+                {
+                    b.HasOne("Compensation.Api.Persistence.Entities.SettlementRun", null)
+                        .WithOne()
+                        .HasForeignKey("Compensation.Api.Persistence.Entities.SettlementOutput", "RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,55 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Compensation.Api.Persistence.Migrations.Postgres
+{
+    /// <summary>Moves each run's result into settlement_outputs, as UTF-8 bytes, so that finalising a run does not rewrite it.</summary>
+    public partial class SettlementOutputs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "settlement_outputs",
+                columns: table => new
+                {
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    Json = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_settlement_outputs", x => x.RunId);
+                    table.ForeignKey(
+                        name: "FK_settlement_outputs_settlement_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "settlement_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // Every saved settlement keeps its bytes (the UTF-8 of the text, whose SHA-256 is the run's OutputSha256).
+            migrationBuilder.Sql(@"INSERT INTO settlement_outputs (""RunId"", ""Json"") SELECT ""Id"", convert_to(""ResultJson"", 'UTF8') FROM settlement_runs;");
+
+            migrationBuilder.DropColumn(
+                name: "ResultJson",
+                table: "settlement_runs");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ResultJson",
+                table: "settlement_runs",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.Sql(@"UPDATE settlement_runs r SET ""ResultJson"" = convert_from(o.""Json"", 'UTF8') FROM settlement_outputs o WHERE o.""RunId"" = r.""Id"";");
+
+            migrationBuilder.DropTable(
+                name: "settlement_outputs");
+        }
+    }
+}
