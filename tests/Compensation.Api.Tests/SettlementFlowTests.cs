@@ -204,6 +204,43 @@ public sealed class SettlementFlowTests : IDisposable
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], codes);
     }
 
+    [Fact]
+    public async Task ACorrectionAfterFinalisation_IsVersionTwo_ListsTheChange_AndTheFeedShowsIt()
+    {
+        var (admin, key) = await SchoolWithTermAsync();
+        var accountant = _service.As(key);
+        await accountant.PostAsync("/api/schools/s1/plans", Plan(SamplePlan()));
+        await accountant.PostAsync("/api/schools/s1/terms/2025-spring/facts", Service.Files(Sample, FactFiles));
+        var baseUrl = "/api/schools/s1/terms/2025-spring/settlements";
+        async Task<JsonElement> FinaliseAsync()
+        {
+            var run = (await (await accountant.PostAsync(baseUrl, null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+            var finalised = await accountant.PostAsync($"{baseUrl}/{run}/finalise", null);
+            Assert.Equal(HttpStatusCode.OK, finalised.StatusCode);
+            return await finalised.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        var hr = _service.As(await KeyAsync(admin, "hr", "s1"));
+        async Task<JsonElement> T02InMarchAsync() =>
+            (await hr.GetFromJsonAsync<JsonElement>("/api/pay?school=s1&term=2025-spring&month=2025-03")).GetProperty("lines").EnumerateArray()
+                .Single(l => l.GetProperty("staffId").GetString() == "T02");
+
+        await FinaliseAsync();
+        var before = await T02InMarchAsync();
+        Assert.Equal((150.00m, 1), (before.GetProperty("net").GetDecimal(), before.GetProperty("finalVersion").GetInt32())); // 7 × 25.00 − 25.00 for the no-show C04
+
+        var correction = await accountant.PostAsJsonAsync("/api/schools/s1/terms/2025-spring/facts/corrections", new { reason = "考核小组复议：C04 有请假条", remove = new { conduct = new[] { "C04" } } });
+        Assert.Equal(HttpStatusCode.Created, correction.StatusCode);
+        var second = await FinaliseAsync();
+        Assert.Equal(2, second.GetProperty("run").GetProperty("finalVersion").GetInt32());
+        var change = Assert.Single(second.GetProperty("staff").EnumerateArray());
+        Assert.Equal(("T02", 250.00m, 275.00m, 25.00m), // term: 12 × 25.00 − 25.00 (lateness 04-08) − 25.00 (C04) before; without C04 after
+            (change.GetProperty("id").GetString(), change.GetProperty("before").GetDecimal(), change.GetProperty("after").GetDecimal(), change.GetProperty("change").GetDecimal()));
+
+        var after = await T02InMarchAsync();
+        Assert.Equal((175.00m, 2), (after.GetProperty("net").GetDecimal(), after.GetProperty("finalVersion").GetInt32())); // 7 × 25.00, nothing deducted
+    }
+
     /// <summary>The property names and string values of a JSON document.</summary>
     private static IEnumerable<string> Texts(JsonElement e) => e.ValueKind switch
     {

@@ -38,6 +38,7 @@ public static class ServiceHost
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<Services.SavedResults>();
         services.AddSingleton<Services.CheckedFactsCache>();
+        services.AddSingleton<Services.PayFeedPages>();
         services.AddScoped<Services.TermFactsStore>();
         services.AddScoped<Services.SettlementService>();
         services.AddScoped<Services.DocumentSource>();
@@ -87,6 +88,7 @@ public static class ServiceHost
         return app;
     }
 
+    /// <summary>Contexts are pooled: the HR feed and the committee pages make one per request, many a second.</summary>
     private static void AddDatabase(WebApplicationBuilder builder)
     {
         var provider = (builder.Configuration["Data:Provider"] ?? "sqlite").ToLowerInvariant();
@@ -95,13 +97,13 @@ public static class ServiceHost
             case "sqlite":
                 var path = Path.GetFullPath(builder.Configuration["Data:Sqlite"] ?? Path.Combine("data", "compensation.db"));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                builder.Services.AddDbContext<SqliteDb>(o => o.UseSqlite($"Data Source={path}").AddInterceptors(new SqlitePragmas()));
+                builder.Services.AddDbContextPool<SqliteDb>(o => o.UseSqlite($"Data Source={path}").AddInterceptors(new SqlitePragmas()));
                 builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<SqliteDb>());
                 break;
             case "postgres":
                 var connection = builder.Configuration.GetConnectionString("Postgres")
                     ?? throw new InvalidOperationException("Data:Provider is postgres but ConnectionStrings:Postgres is not set");
-                builder.Services.AddDbContext<PostgresDb>(o => o.UseNpgsql(connection));
+                builder.Services.AddDbContextPool<PostgresDb>(o => o.UseNpgsql(connection));
                 builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<PostgresDb>());
                 break;
             default:

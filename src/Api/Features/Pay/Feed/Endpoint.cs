@@ -1,15 +1,18 @@
+using System.Globalization;
 using System.Text.Json;
-using Compensation.Api.Auth;
 using Compensation.Api.Persistence.Entities;
 using Compensation.Api.Services;
 using Compensation.Rules;
 using Compensation.Rules.Domain;
+using Compensation.Rules.Settlement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compensation.Api.Features.Pay.Feed;
 
 public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
 {
+    private static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
     public override void Configure()
     {
         Get("/pay");
@@ -30,37 +33,68 @@ public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
         }
 
         await SchoolAsync(req.School, ct);
-        var lines = from l in Db.PayLines.AsNoTracking()
-                    join r in Db.Runs.AsNoTracking() on l.RunId equals r.Id
-                    where r.LatestFinal == true && l.SchoolId == req.School
-                    select new { Line = l, r.FinalVersion };
+
+        // The newest final settlement of each of the school's terms (of the one term asked for): the lines come from these only.
+        var finals = from r in Db.Runs.AsNoTracking()
+                     join t in Db.Terms.AsNoTracking() on r.TermId equals t.Id
+                     where r.LatestFinal == true && t.SchoolId == req.School
+                     select new { r.Id, r.FinalVersion, t.TermId };
         if (req.Term is not null)
         {
-            lines = lines.Where(x => x.Line.TermId == req.Term);
+            finals = finals.Where(f => f.TermId == req.Term);
         }
 
-        if (req.Month is not null)
+        var runs = (await finals.ToListAsync(ct)).ToDictionary(f => f.Id, f => f.FinalVersion);
+        var key = string.Join("|",
+            req.School, req.Term, req.Month, req.UpdatedSince?.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            req.Page.ToString(CultureInfo.InvariantCulture), req.PageSize.ToString(CultureInfo.InvariantCulture),
+            string.Join(",", runs.Keys.Order().Select(id => id.ToString(CultureInfo.InvariantCulture))));
+        var pages = Resolve<PayFeedPages>();
+        if (!pages.TryGet(key, out var page))
         {
-            lines = lines.Where(x => x.Line.Month == req.Month);
+            page = await ReadAsync(req, runs, ct);
+            pages.Add(key, page);
         }
 
-        if (req.UpdatedSince is { } since)
-        {
-            lines = lines.Where(x => x.Line.UpdatedAt > since);
-        }
-
-        var total = await lines.CountAsync(ct);
-        var page = await lines.OrderBy(x => x.Line.TermId).ThenBy(x => x.Line.StaffId).ThenBy(x => x.Line.Month)
-            .Skip((req.Page - 1) * req.PageSize).Take(req.PageSize).ToListAsync(ct);
-        var etag = "\"" + Hashing.Sha256(string.Join(",", page.Select(x => $"{x.Line.Id}:{x.Line.UpdatedAt.UtcTicks}")) + $"|{total}") + "\"";
-        HttpContext.Response.Headers.ETag = etag;
-        if (HttpContext.Request.Headers.IfNoneMatch.ToString() == etag)
+        HttpContext.Response.Headers.ETag = page.ETag;
+        if (HttpContext.Request.Headers.IfNoneMatch.ToString() == page.ETag)
         {
             await Send.StatusCodeAsync(304, ct);
             return;
         }
 
-        await Send.OkAsync(new PayFeedResponse(req.Page, req.PageSize, total, [.. page.Select(x => ToLine(x.Line, x.FinalVersion))]), ct);
+        await SendJsonAsync(page.Json, ct);
+    }
+
+    private async Task<PayFeedPages.Page> ReadAsync(PayFeedRequest req, Dictionary<long, int> runs, CancellationToken ct)
+    {
+        var ids = runs.Keys.ToList();
+        var lines = Db.PayLines.AsNoTracking().Where(l => ids.Contains(l.RunId));
+        if (req.Month is not null)
+        {
+            lines = lines.Where(l => l.Month == req.Month);
+        }
+
+        if (req.UpdatedSince is { } since)
+        {
+            lines = lines.Where(l => l.UpdatedAt > since);
+        }
+
+        var total = await lines.CountAsync(ct);
+        var page = await lines.OrderBy(l => l.TermId).ThenBy(l => l.StaffId).ThenBy(l => l.Month)
+            .Skip((req.Page - 1) * req.PageSize).Take(req.PageSize).ToListAsync(ct);
+        var etag = "\"" + Hashing.Sha256(string.Join(",", page.Select(l => $"{l.Id}:{l.UpdatedAt.UtcTicks}")) + $"|{total}") + "\"";
+        var response = new PayFeedResponse(req.Page, req.PageSize, total, [.. page.Select(l => ToLine(l, runs[l.RunId]))]);
+        return new PayFeedPages.Page(JsonSerializer.SerializeToUtf8Bytes(response, Json), etag);
+    }
+
+    /// <summary>The service's JSON conventions (web defaults, as the other endpoints answer, with the settlement's).</summary>
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        SettlementJson.Apply(o);
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
     }
 
     private static PayFeedLine ToLine(PayLine l, int finalVersion) => new(

@@ -31,9 +31,9 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
             // Every saved settlement keeps its bytes (the UTF-8 of the text, whose SHA-256 is the run's OutputSha256).
             migrationBuilder.Sql(@"INSERT INTO settlement_outputs (""RunId"", ""Json"") SELECT ""Id"", CAST(""ResultJson"" AS BLOB) FROM settlement_runs;");
 
-            migrationBuilder.DropColumn(
-                name: "ResultJson",
-                table: "settlement_runs");
+            // SQLite drops a column in place (3.35 and later) within the migration's transaction; the rebuild that
+            // DropColumn would make switches foreign keys off, which cannot happen inside a transaction.
+            migrationBuilder.Sql(@"ALTER TABLE settlement_runs DROP COLUMN ""ResultJson"";");
         }
 
         /// <inheritdoc />
