@@ -57,31 +57,108 @@ public static class SettlementJson
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>From this many explanations on, they are written in parts on every core and the parts joined.</summary>
+    internal const int ParallelFrom = 4096;
+
     private static void WriteExplanations(Utf8JsonWriter writer, IReadOnlyDictionary<string, ExplanationEntry> explanations)
     {
-        var entries = new List<KeyValuePair<string, ExplanationEntry>>(explanations.Count);
-        entries.AddRange(explanations);
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        writer.WriteStartObject();
-        foreach (var (key, e) in entries)
+        var keys = new List<string>(explanations.Count);
+        keys.AddRange(explanations.Keys);
+        keys.Sort(StringComparer.Ordinal);
+        if (keys.Count < ParallelFrom)
         {
-            writer.WritePropertyName(key);
             writer.WriteStartObject();
-            writer.WriteString("id", e.Id);
-            writer.WriteString("ruleId", e.RuleId);
-            WriteBilingual(writer, "ruleTitle", e.RuleTitle);
-            writer.WriteString("clause", e.Clause);
-            WriteBilingual(writer, "sentence", e.Sentence);
-            writer.WriteStartArray("sourceIds");
-            foreach (var id in e.SourceIds)
+            foreach (var key in keys)
             {
-                writer.WriteStringValue(id);
+                WriteEntry(writer, key, explanations[key]);
             }
 
-            writer.WriteEndArray();
             writer.WriteEndObject();
+            return;
         }
 
+        writer.WriteRawValue(ExplanationsInParts(keys, explanations), skipInputValidation: true);
+    }
+
+    /// <summary>
+    /// The explanations object as the writer would write it at the second level of the document, written in parts at
+    /// once (an entry's sentence is put together when it is first read, which is most of the work). Each part is
+    /// written inside <c>{"x": {…}}</c>, so that its entries are indented as in the document, and its entries cut out.
+    /// </summary>
+    private static byte[] ExplanationsInParts(List<string> keys, IReadOnlyDictionary<string, ExplanationEntry> explanations)
+    {
+        var newLine = Encoding.UTF8.GetBytes(WriterOptions.NewLine);
+        byte[] head = [(byte)'{', .. newLine, .. "  \"x\": {"u8];
+        byte[] tail = [.. newLine, .. "  }"u8, .. newLine, (byte)'}'];
+        // A first look-up on this thread: the table behind the look-ups is made on first use.
+        _ = explanations[keys[0]];
+        var count = Math.Min(keys.Count / 1024, 4 * Environment.ProcessorCount);
+        var parts = new byte[count][];
+        Parallel.For(0, count, i =>
+        {
+            var from = (int)((long)keys.Count * i / count);
+            var to = (int)((long)keys.Count * (i + 1) / count);
+            var buffer = new ArrayBufferWriter<byte>(1 << 16);
+            using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("x");
+                for (var k = from; k < to; k++)
+                {
+                    WriteEntry(w, keys[k], explanations[keys[k]]);
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            var written = buffer.WrittenSpan;
+            if (!written.StartsWith(head) || !written.EndsWith(tail))
+            {
+                throw new InvalidOperationException("a part of the explanations is not framed as expected");
+            }
+
+            parts[i] = written[head.Length..^tail.Length].ToArray();
+        });
+
+        var joined = new byte[1 + parts.Sum(p => p.Length) + (count - 1) + newLine.Length + 3];
+        var at = 0;
+        joined[at++] = (byte)'{';
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                joined[at++] = (byte)',';
+            }
+
+            parts[i].CopyTo(joined, at);
+            at += parts[i].Length;
+        }
+
+        newLine.CopyTo(joined, at);
+        at += newLine.Length;
+        joined[at++] = (byte)' ';
+        joined[at++] = (byte)' ';
+        joined[at] = (byte)'}';
+        return joined;
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, string key, ExplanationEntry e)
+    {
+        writer.WritePropertyName(key);
+        writer.WriteStartObject();
+        writer.WriteString("id", e.Id);
+        writer.WriteString("ruleId", e.RuleId);
+        WriteBilingual(writer, "ruleTitle", e.RuleTitle);
+        writer.WriteString("clause", e.Clause);
+        WriteBilingual(writer, "sentence", e.Sentence);
+        writer.WriteStartArray("sourceIds");
+        foreach (var id in e.SourceIds)
+        {
+            writer.WriteStringValue(id);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -28,8 +28,9 @@ public class SettlementJsonTests
     [Fact]
     public void TheWrittenJson_OfAGeneratedTerm_IsWhatTheGeneralSerializerWrites()
     {
-        var (policy, facts) = TermGenerator.Generate(seed: 7, students: 120, staff: 12, serviceDays: 30);
+        var (policy, facts) = TermGenerator.Generate(seed: 7, students: 400, staff: 30, serviceDays: 60);
         var result = Settler.Settle(policy, facts);
+        Assert.InRange(result.Explanations.Count, 2 * SettlementJson.ParallelFrom, int.MaxValue); // written in parts
         Assert.Equal(General(result), SettlementJson.Serialize(result));
     }
 
