@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Compensation.Api.Persistence;
+using Compensation.Api.Persistence.Entities;
+using Compensation.Api.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -38,13 +40,39 @@ public sealed class MigrationTests : IDisposable
 
         await migrator.MigrateAsync();
         var output = await db.Outputs.AsNoTracking().SingleAsync();
-        Assert.Equal(7, output.RunId);
-        Assert.Equal(Encoding.UTF8.GetBytes(Saved), output.Json);
-        Assert.Equal((await db.Runs.AsNoTracking().SingleAsync()).OutputSha256, Sha256(output.Json));
+        Assert.Equal((7, SettlementOutput.Identity), (output.RunId, output.ContentEncoding));
+        Assert.Equal(Encoding.UTF8.GetBytes(Saved), output.Content);
+        Assert.Equal((await db.Runs.AsNoTracking().SingleAsync()).OutputSha256, Sha256(StoredOutputs.Json(output)));
 
         await migrator.MigrateAsync(before);
         var restored = await db.Database.SqlQueryRaw<string>("SELECT \"ResultJson\" AS \"Value\" FROM settlement_runs WHERE \"Id\" = 7").SingleAsync();
         Assert.Equal(Saved, restored);
+    }
+
+    [Fact]
+    public async Task UndoingIsRefused_WhileAnOutputIsStoredGzipEncoded_AndNothingIsLost()
+    {
+        await using var db = NewDb();
+        await db.Database.MigrateAsync();
+        db.Schools.Add(new School { Id = "s1", Name = "示例小学" });
+        var term = new Term { SchoolId = "s1", TermId = "t1", Start = new DateOnly(2025, 3, 17), End = new DateOnly(2025, 4, 11) };
+        db.Terms.Add(term);
+        var plan = new PlanVersion { SchoolId = "s1", Version = 1, FileName = "policy.yaml", Content = "x", Sha256 = "h", UploadedBy = "a" };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        var run = new SettlementRun { TermId = term.Id, PlanVersionId = plan.Id, Status = RunStatus.Draft, InputSha256 = "i", OutputSha256 = "o", FactFileIds = "", CreatedBy = "a" };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync();
+        db.Outputs.Add(StoredOutputs.Of(run.Id, Encoding.UTF8.GetBytes(Saved)));
+        await db.SaveChangesAsync();
+
+        var before = db.Database.GetMigrations().Single(m => m.EndsWith("_" + Before, StringComparison.Ordinal));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.GetService<IMigrator>().MigrateAsync(before));
+
+        db.ChangeTracker.Clear();
+        Assert.EndsWith("_SettlementOutputs", (await db.Database.GetAppliedMigrationsAsync()).Last(), StringComparison.Ordinal);
+        var kept = await db.Outputs.AsNoTracking().SingleAsync();
+        Assert.Equal((SettlementOutput.Gzip, Saved), (kept.ContentEncoding, Encoding.UTF8.GetString(StoredOutputs.Json(kept))));
     }
 
     public void Dispose()

@@ -136,6 +136,20 @@ public sealed class SettlementFlowTests : IDisposable
         var saved = await accountant.GetAsync($"{baseUrl}/{runId}");
         var bytes = await saved.Content.ReadAsByteArrayAsync();
         Assert.Equal(run.GetProperty("outputSha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Empty(saved.Content.Headers.ContentEncoding);
+        var gzipped = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}/{runId}");
+        gzipped.Headers.AcceptEncoding.ParseAdd("gzip");
+        var compressed = await accountant.SendAsync(gzipped);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        var raw = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.True(raw.Length * 4 < bytes.Length, $"{raw.Length} bytes gzip-encoded of {bytes.Length}");
+        using (var inflate = new System.IO.Compression.GZipStream(new MemoryStream(raw), System.IO.Compression.CompressionMode.Decompress))
+        using (var inflated = new MemoryStream())
+        {
+            inflate.CopyTo(inflated);
+            Assert.Equal(bytes, inflated.ToArray());
+        }
+
         var reproduced = await (await accountant.PostAsync($"{baseUrl}/{runId}/reproduce", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(reproduced.GetProperty("identical").GetBoolean());
 

@@ -22,7 +22,7 @@ public sealed class SavedResults
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.TermId == term.Id, ct) ?? throw ServiceError.NotFound($"settlement {runId}");
         if (!_cache.TryGetValue(run.OutputSha256, out var result))
         {
-            var json = await db.Outputs.AsNoTracking().Where(o => o.RunId == run.Id).Select(o => o.Json).SingleAsync(ct);
+            var json = await StoredOutputs.JsonAsync(db, run.Id, ct);
             result = JsonSerializer.Deserialize<SettlementResult>(json, SettlementJson.Options)!;
             if (_cache.TryAdd(run.OutputSha256, result))
             {

@@ -51,7 +51,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Runs.Add(run);
         await db.SaveChangesAsync(ct);
-        db.Outputs.Add(new SettlementOutput { RunId = run.Id, Json = c.Json });
+        db.Outputs.Add(StoredOutputs.Of(run.Id, c.Json));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return run;
@@ -79,7 +79,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
 
         var before = previous is null
             ? Nets.None
-            : Nets.Read(await db.Outputs.AsNoTracking().Where(o => o.RunId == previous.Id).Select(o => o.Json).SingleAsync(ct));
+            : Nets.Read(await StoredOutputs.JsonAsync(db, previous.Id, ct));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {

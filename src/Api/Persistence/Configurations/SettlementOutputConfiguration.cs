@@ -11,6 +11,7 @@ public sealed class SettlementOutputConfiguration : IEntityTypeConfiguration<Set
         b.ToTable("settlement_outputs");
         b.HasKey(x => x.RunId);
         b.Property(x => x.RunId).ValueGeneratedNever();
+        b.Property(x => x.ContentEncoding).HasMaxLength(16);
         b.HasOne<SettlementRun>().WithOne().HasForeignKey<SettlementOutput>(x => x.RunId);
     }
 }

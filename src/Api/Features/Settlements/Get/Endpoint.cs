@@ -14,7 +14,7 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, SettlementResult>
         Summary(s =>
         {
             s.Summary = "A saved settlement";
-            s.Description = "The settlement exactly as saved (its bytes hash to outputSha256); headers X-Settlement-Status, X-Final-Version, X-Input-Sha256 and X-Output-Sha256 describe it.";
+            s.Description = "The settlement exactly as saved (its bytes hash to outputSha256); headers X-Settlement-Status, X-Final-Version, X-Input-Sha256 and X-Output-Sha256 describe it. Sent gzip-encoded (Content-Encoding: gzip, some twenty times smaller) to a client that accepts it; the hash is of the JSON itself.";
         });
     }
 
@@ -28,7 +28,6 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, SettlementResult>
         h["X-Input-Sha256"] = run.InputSha256;
         h["X-Output-Sha256"] = run.OutputSha256;
         h.ETag = "\"" + run.OutputSha256 + "\"";
-        var json = await Db.Outputs.AsNoTracking().Where(o => o.RunId == run.Id).Select(o => o.Json).SingleAsync(ct);
-        await SendJsonAsync(json, ct);
+        await StoredOutputs.SendAsync(HttpContext, await StoredOutputs.LoadAsync(Db, run.Id, ct), ct);
     }
 }

@@ -324,9 +324,14 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
 
-                    b.Property<byte[]>("Json")
+                    b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<string>("ContentEncoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("RunId");
 

@@ -307,9 +307,14 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                     b.Property<long>("RunId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Json")
+                    b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentEncoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("RunId");
 

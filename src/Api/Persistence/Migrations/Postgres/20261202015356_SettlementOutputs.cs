@@ -4,7 +4,7 @@
 
 namespace Compensation.Api.Persistence.Migrations.Postgres
 {
-    /// <summary>Moves each run's result into settlement_outputs, as UTF-8 bytes, so that finalising a run does not rewrite it.</summary>
+    /// <summary>Moves each run's result into settlement_outputs, so that finalising a run does not rewrite it; new outputs are stored gzip-encoded.</summary>
     public partial class SettlementOutputs : Migration
     {
         /// <inheritdoc />
@@ -15,7 +15,8 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     RunId = table.Column<long>(type: "bigint", nullable: false),
-                    Json = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentEncoding = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,8 +29,8 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // Every saved settlement keeps its bytes (the UTF-8 of the text, whose SHA-256 is the run's OutputSha256).
-            migrationBuilder.Sql(@"INSERT INTO settlement_outputs (""RunId"", ""Json"") SELECT ""Id"", convert_to(""ResultJson"", 'UTF8') FROM settlement_runs;");
+            // Every saved settlement keeps its bytes as they were (the UTF-8 of the text, whose SHA-256 is the run's OutputSha256).
+            migrationBuilder.Sql(@"INSERT INTO settlement_outputs (""RunId"", ""Content"", ""ContentEncoding"") SELECT ""Id"", convert_to(""ResultJson"", 'UTF8'), 'identity' FROM settlement_runs;");
 
             migrationBuilder.DropColumn(
                 name: "ResultJson",
@@ -39,6 +40,9 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Outputs saved gzip-encoded cannot be decoded here: undoing is refused while there are any, so that none is lost.
+            migrationBuilder.Sql(@"DO $$ BEGIN IF EXISTS (SELECT 1 FROM settlement_outputs WHERE ""ContentEncoding"" <> 'identity') THEN RAISE EXCEPTION 'settlement outputs saved gzip-encoded cannot be moved back into settlement_runs; undoing SettlementOutputs would lose them'; END IF; END $$;");
+
             migrationBuilder.AddColumn<string>(
                 name: "ResultJson",
                 table: "settlement_runs",
@@ -46,7 +50,7 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.Sql(@"UPDATE settlement_runs r SET ""ResultJson"" = convert_from(o.""Json"", 'UTF8') FROM settlement_outputs o WHERE o.""RunId"" = r.""Id"";");
+            migrationBuilder.Sql(@"UPDATE settlement_runs r SET ""ResultJson"" = convert_from(o.""Content"", 'UTF8') FROM settlement_outputs o WHERE o.""RunId"" = r.""Id"";");
 
             migrationBuilder.DropTable(
                 name: "settlement_outputs");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Compensation.Api.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261202010452_SettlementOutputs")]
+    [Migration("20261202015346_SettlementOutputs")]
     partial class SettlementOutputs
     {
         /// <inheritdoc />
@@ -310,9 +310,14 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                     b.Property<long>("RunId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Json")
+                    b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentEncoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("RunId");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Compensation.Api.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261202010511_SettlementOutputs")]
+    [Migration("20261202015356_SettlementOutputs")]
     partial class SettlementOutputs
     {
         /// <inheritdoc />
@@ -327,9 +327,14 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
 
-                    b.Property<byte[]>("Json")
+                    b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<string>("ContentEncoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("RunId");
 
