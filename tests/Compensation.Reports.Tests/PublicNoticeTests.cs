@@ -45,9 +45,18 @@ public sealed class PublicNoticeTests
         text.Row("减：退费合计", Amount.Of(ledger.TotalRefunds));
         text.Row("减：支出合计", Amount.Of(ledger.TotalExpenditure));
         text.Row("清退前结余", Amount.Of(ledger.BalanceBeforeSurplus));
-        text.Row("结余清退（退还缴费家庭）", Amount.Of(ledger.SurplusRefunded));
-        text.Row("结转下学期", Amount.Of(ledger.CarriedForward));
+        text.Row("减：结余清退（退还缴费家庭）", Amount.Of(ledger.SurplusRefunded));
         text.Row("期末结余", Amount.Of(ledger.Balance));
+        if (sample.Policy.Refunds.Surplus.Mode == Rules.Policy.SurplusMode.CarryForward)
+        {
+            text.Row("其中：结转下学期", Amount.Of(ledger.CarriedForward));
+        }
+        else
+        {
+            // No sample carries its balance forward: no carry-forward line that a reader could take for a subtraction.
+            Assert.DoesNotContain(text.Lines, l => l.Text.Contains("结转下学期", StringComparison.Ordinal));
+        }
+
         var flat = Flat(text);
         if (ledger.SurplusRefunded.Yuan > 0m)
         {
@@ -93,6 +102,38 @@ public sealed class PublicNoticeTests
         text.Row("期末结余", "232.50");
         text.Row("教师课时费（课时费 ÷ 课时数）", "1,000.00", "40 节", "25.00");
         text.Row("其中：经审批减免服务费", "2", "525.00");
+    }
+
+    [Fact]
+    public void ABalanceCarriedForward_IsShownAsPartOfTheBalance_SoTheRowsAddUp()
+    {
+        // The 埇桥 sample with `surplus: carry-forward` instead of keep (README figures): fees 1,785.00, refunds 105.00,
+        // spending 1,000 + 600 − 232.50 + 50 + 30 = 1,447.50; before the surplus refund 1,785 − 105 − 1,447.50 = 232.50;
+        // nothing refunded, so the balance is 232.50 − 0 = 232.50, all of it carried forward.
+        var sample = Samples.Get(Samples.Yongqiao);
+        var yaml = File.ReadAllText(Path.Combine(Samples.RepositoryRoot(), "rules-samples", Samples.Yongqiao, "policy.yaml"));
+        Assert.Contains("    mode: keep ", yaml);
+        var policy = Rules.Policy.Loading.PolicyLoader.LoadText(yaml.Replace("    mode: keep ", "    mode: carry-forward ", StringComparison.Ordinal), "policy.yaml");
+        var settlement = Rules.Settlement.Settler.Settle(policy, sample.Facts);
+        var text = PdfText.Read(Render.Pdf.PublicNotice(settlement, policy, Render.Notice(sample)));
+        var lines = text.Lines.ToList();
+        int At(params string[] runs)
+        {
+            text.Row(runs);
+            return lines.FindIndex(l => l.Runs.SequenceEqual(runs));
+        }
+
+        var rows = new[]
+        {
+            At("减：支出合计", "1,447.50"),
+            At("清退前结余", "232.50"),
+            At("减：结余清退（退还缴费家庭）", "0.00"),
+            At("期末结余", "232.50"),
+            At("其中：结转下学期", "232.50"),
+        };
+        Assert.Equal(rows.Order(), rows);
+        Assert.Equal(rows[0] + 4, rows[4]);
+        Assert.Contains("结余232.50元结转下学期", Flat(text));
     }
 
     [Theory]

@@ -204,12 +204,21 @@ internal static class PublicNotice
         table.Add("减：退费合计", Format.Amount(ledger.TotalRefunds));
         table.Add("减：支出合计", Format.Amount(ledger.TotalExpenditure));
         table.Add("清退前结余", Format.Amount(ledger.BalanceBeforeSurplus));
-        table.Add("结余清退（退还缴费家庭）", Format.Amount(ledger.SurplusRefunded));
-        table.Add("结转下学期", Format.Amount(ledger.CarriedForward));
+        table.Add("减：结余清退（退还缴费家庭）", Format.Amount(ledger.SurplusRefunded));
         table.AddTotal("期末结余", Format.Amount(ledger.Balance));
+        if (CarriesForward(ledger, p.Refunds.Surplus))
+        {
+            // Part of the balance, not taken from it: under the total, as 其中 (of which).
+            table.Add("其中：结转下学期", Format.Amount(ledger.CarriedForward));
+        }
+
         Sections.Table(doc, "六、经费结余", "Balance", table, spaceAfter: 2);
         doc.Paragraph(Disposition(ledger, p.Refunds.Surplus), TextStyle.Body, spaceAfter: 6);
     }
+
+    /// <summary>Whether the balance has a carried-forward part to show: the plan carries it forward, or something was.</summary>
+    private static bool CarriesForward(Ledger ledger, SurplusPolicy surplus) =>
+        surplus.Mode == SurplusMode.CarryForward || !ledger.CarriedForward.IsZero;
 
     private static string Disposition(Ledger ledger, SurplusPolicy surplus)
     {

@@ -219,8 +219,7 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
             ("减：退费合计", "less refunds", a.TotalRefunds, "balance.refunds"),
             ("减：支出合计", "less spending", a.TotalExpenditure, "balance.spending"),
             ("清退前结余", "Before a surplus refund", beforeSurplus, "balance-before-surplus"),
-            ("结余清退（退还缴费家庭）", "Surplus refunded", a.SurplusRefunded, "surplus-refunded"),
-            ("结转下学期", "Carried to next term", a.CarriedForward, "carried-forward"),
+            ("减：结余清退（退还缴费家庭）", "less surplus refunded", a.SurplusRefunded, "surplus-refunded"),
         };
         var table = new StringBuilder("<table>\n<thead><tr><th>项目 Item</th><th class=\"num\">金额（元）Yuan</th></tr></thead>\n<tbody>\n");
         foreach (var (zh, en, amount, figure) in rows)
@@ -228,7 +227,14 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
             table.Append($"<tr{(amount == 0m ? " class=\"zero\"" : "")}><td>{Html.Label(zh, en)}</td>{AmountCell(amount, figure)}</tr>\n");
         }
 
-        table.Append($"<tr class=\"total\"><td>{Html.Label("期末结余", "Balance")}</td>{AmountCell(a.Balance, "balance")}</tr>\n</tbody>\n</table>\n");
+        table.Append($"<tr class=\"total\"><td>{Html.Label("期末结余", "Balance")}</td>{AmountCell(a.Balance, "balance")}</tr>\n");
+        if (surplus.Mode == SurplusMode.CarryForward || a.CarriedForward != 0m)
+        {
+            // Part of the balance, not taken from it: under the total, as 其中 (of which).
+            table.Append($"<tr class=\"sub\"><td>{Html.Label("其中：结转下学期", "of which carried to next term")}</td>{AmountCell(a.CarriedForward, "carried-forward")}</tr>\n");
+        }
+
+        table.Append("</tbody>\n</table>\n");
         table.Append($"<p class=\"disposition\">{Disposition(a, beforeSurplus, surplus)}</p>\n");
         return table.ToString();
     }
