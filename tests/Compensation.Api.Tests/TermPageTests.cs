@@ -23,20 +23,7 @@ public sealed partial class TermPageTests : IDisposable
         // The demo term settled again under the 埇桥 plan with `surplus: carry-forward` instead of keep: fees 1,785.00,
         // refunds 105.00, spending 1,000 + 600 − 232.50 + 50 + 30 = 1,447.50; before a surplus refund
         // 1,785 − 105 − 1,447.50 = 232.50; nothing refunded, so the balance is 232.50 − 0 = 232.50, all of it carried forward.
-        var admin = _service.As(Service.AdminKey);
-        var plan = File.ReadAllText(Path.Combine(Service.Root, "rules-samples", "yongqiao-002-s1", "policy.yaml"));
-        var carried = plan.Replace("    mode: keep ", "    mode: carry-forward ", StringComparison.Ordinal);
-        Assert.NotEqual(plan, carried);
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/schools/demo/plans", new StringContent(carried, Encoding.UTF8, "text/plain"))).StatusCode);
-        var settlements = "/api/schools/demo/terms/2025-spring-sample/settlements";
-        var draft = await admin.PostAsync(settlements, null);
-        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
-        var runId = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{settlements}/{runId}/finalise", null)).StatusCode);
-
-        var page = await admin.GetAsync(Term);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = await page.Content.ReadAsStringAsync();
+        var html = await PageUnderAnotherPlanAsync("    mode: keep ", "    mode: carry-forward ");
         var rows = AmountRows().Matches(html).Select(m => (Label: m.Groups["label"].Value, Figure: m.Groups["figure"].Value, Amount: m.Groups["amount"].Value)).ToList();
         var balance = rows.SkipWhile(r => r.Figure != "balance.income").ToList();
         Assert.Equal(
@@ -60,6 +47,35 @@ public sealed partial class TermPageTests : IDisposable
         Assert.Contains("data-figure=\"balance\">232.50<", html, StringComparison.Ordinal);
         Assert.DoesNotContain("结转下学期", html, StringComparison.Ordinal);
         Assert.DoesNotContain("carried-forward", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APlanWithoutAComplaintPhone_IsNotSaidToHaveOne()
+    {
+        var kept = await (await _service.As(Service.AdminKey).GetAsync(Term)).Content.ReadAsStringAsync();
+        Assert.Contains("盖章公示的完整文件（含公示期和监督电话）：", kept, StringComparison.Ordinal);
+
+        var html = await PageUnderAnotherPlanAsync("  complaint_phone: \"0557-0000000\"\n", "");
+        Assert.Contains("盖章公示的完整文件（含公示期；方案未载明投诉电话）：", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("监督电话", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The demo term settled again and finalised under the sample's plan with one piece of text replaced; its page.</summary>
+    private async Task<string> PageUnderAnotherPlanAsync(string text, string replacement)
+    {
+        var admin = _service.As(Service.AdminKey);
+        var plan = File.ReadAllText(Path.Combine(Service.Root, "rules-samples", "yongqiao-002-s1", "policy.yaml"));
+        var changed = plan.Replace(text, replacement, StringComparison.Ordinal);
+        Assert.NotEqual(plan, changed);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/schools/demo/plans", new StringContent(changed, Encoding.UTF8, "text/plain"))).StatusCode);
+        const string settlements = "/api/schools/demo/terms/2025-spring-sample/settlements";
+        var draft = await admin.PostAsync(settlements, null);
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var runId = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{settlements}/{runId}/finalise", null)).StatusCode);
+        var page = await admin.GetAsync(Term);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return await page.Content.ReadAsStringAsync();
     }
 
     /// <summary>A table row of a label (Chinese, then its English in a span) and one amount cell with its figure name.</summary>

@@ -157,7 +157,7 @@ public sealed class PublicNoticeTests
         var flat = Flat(text);
         Assert.Contains(Flat(sample.Policy.Publication.LegalBasis), flat);
         var phone = sample.Policy.Publication.ComplaintPhone;
-        Assert.Contains(string.IsNullOrEmpty(phone) ? "请向学校办公室反映" : $"监督电话：{phone}", flat);
+        Assert.Contains(string.IsNullOrEmpty(phone) ? "监督电话：（方案未载明投诉电话）。" : $"监督电话：{phone}。", flat);
         Assert.Contains("公示期：2025年4月14日至2025年4月20日（共7天）", flat);
         Assert.Contains($"{sample.Settlement.School}（公章）", flat);
         Assert.Contains("2025年4月14日", flat);
@@ -165,6 +165,19 @@ public sealed class PublicNoticeTests
         {
             Assert.Contains($"每生每学期{Amount.Of(sample.Policy.Fees.TermFee)}元", flat);
         }
+    }
+
+    [Theory]
+    [InlineData("free-000")]
+    [InlineData("p3-001-per-lesson")]
+    public void APlanWithoutAComplaintPhone_SaysSo_InOneSentenceAfterTheInvitation(string name)
+    {
+        // Seeds 000 and 001 state no telephone, so these samples' plans give none (publication.complaint_phone).
+        var (sample, text) = Notice(name);
+        Assert.Equal("", sample.Policy.Publication.ComplaintPhone);
+        var flat = Flat(text);
+        Assert.Contains("如对收费、退费或经费使用有疑问或异议，请在公示期内向学校反映。监督电话：（方案未载明投诉电话）。", flat);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(flat, "反映"));
     }
 
     [Theory]

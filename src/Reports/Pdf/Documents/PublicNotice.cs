@@ -286,8 +286,9 @@ internal static class PublicNotice
         doc.EnsureSpace(TextStyle.Heading.LineHeight + (4 * TextStyle.Body.LineHeight) + SealHeight + 20);
         doc.Heading("八、公示与监督", "Notice period and complaints");
         doc.Paragraph($"公示期：{Format.TermSpan(notice.PeriodStart, notice.PeriodEnd)}（共 {Format.Count(notice.PeriodDays)} 天）。", TextStyle.Body, spaceAfter: 2);
-        var phone = string.IsNullOrWhiteSpace(p.Publication.ComplaintPhone) ? "请向学校办公室反映" : $"监督电话：{p.Publication.ComplaintPhone}";
-        doc.Paragraph($"如对收费、退费或经费使用有疑问或异议，请在公示期内向学校反映。{phone}。", TextStyle.Body, spaceAfter: 4);
+        // 002 §1 一(二): the notice carries the complaint telephone; a plan without one is shown as such, not left out.
+        var phone = string.IsNullOrWhiteSpace(p.Publication.ComplaintPhone) ? "（方案未载明投诉电话）" : p.Publication.ComplaintPhone;
+        doc.Paragraph($"如对收费、退费或经费使用有疑问或异议，请在公示期内向学校反映。监督电话：{phone}。", TextStyle.Body, spaceAfter: 4);
     }
 
     /// <summary>The signature block with room for the school's seal (公章), which is stamped over the name and date.</summary>

@@ -67,8 +67,11 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
         main.Append(Html.Section("五、经费支出", "Spending by category", Spending(a)));
         main.Append(Html.Section("六、经费结余", "Balance and what happens to it", Balance(a, policy.Refunds.Surplus)));
         main.Append(Html.Section("七、课时报酬", "Lesson pay per lesson", LessonPay(published, policy.Pay)));
+        var (holds, holdsEn) = string.IsNullOrWhiteSpace(policy.Publication.ComplaintPhone)
+            ? ("含公示期；方案未载明投诉电话", "with the notice period (the plan gives no complaint telephone)")
+            : ("含公示期和监督电话", "with the notice period and the complaint telephone");
         main.Append(Html.Section("八、公示文件", "The notice (PDF)",
-            Html.Paragraph("盖章公示的完整文件（含公示期和监督电话）：", "The full notice with the notice period and the complaint telephone:")
+            Html.Paragraph($"盖章公示的完整文件（{holds}）：", $"The full notice {holdsEn}:")
             + $"<p><a class=\"button\" id=\"notice-pdf\" href=\"{Html.Encode(noticeUrl)}\">下载公示 PDF <span class=\"en-inline\">Download</span></a></p>\n"));
         return main.ToString();
     }
