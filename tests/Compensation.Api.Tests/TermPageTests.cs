@@ -50,6 +50,13 @@ public sealed partial class TermPageTests : IDisposable
     }
 
     [Fact]
+    public async Task TheRefundsCard_PointsToTheBalanceCard_InBothLanguages()
+    {
+        var html = await (await _service.As(Service.AdminKey).GetAsync(Term)).Content.ReadAsStringAsync();
+        Assert.Contains("学期末结余清退见“六、经费结余”。<span class=\"en\">The surplus refund at the end of term is shown under 6, Balance.</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APlanWithoutAComplaintPhone_IsNotSaidToHaveOne()
     {
         var kept = await (await _service.As(Service.AdminKey).GetAsync(Term)).Content.ReadAsStringAsync();

@@ -63,7 +63,7 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
         main.Append(Html.Section("二、参加学生", "Participating students (counts only)", Participation(a)));
         main.Append(Html.Section("三、经费收入", "Income by source", Lines(a.Income, "income", "收入合计", "Total income", a.TotalIncome)));
         main.Append(Html.Section("四、退费", "Refunds by kind", Lines(a.Refunds, "refunds", "退费合计", "Total refunds", a.TotalRefunds)
-            + Html.Paragraph("学期末结余清退见“六、经费结余”。", "A refund of the term's surplus is under 6, Balance.", "small")));
+            + Html.Paragraph("学期末结余清退见“六、经费结余”。", "The surplus refund at the end of term is shown under 6, Balance.", "small")));
         main.Append(Html.Section("五、经费支出", "Spending by category", Spending(a)));
         main.Append(Html.Section("六、经费结余", "Balance and what happens to it", Balance(a, policy.Refunds.Surplus)));
         main.Append(Html.Section("七、课时报酬", "Lesson pay per lesson", LessonPay(published, policy.Pay)));
