@@ -121,6 +121,35 @@ public sealed class AccessMatrixTests : IDisposable
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task ARefusal_IsAProblemWithAStableCode()
+    {
+        var admin = _service.As(Service.AdminKey);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/schools", new { id = "a", name = "School a" })).StatusCode);
+        var created = await admin.PostAsJsonAsync("/api/keys", new { name = "家委会 a", role = "committee", schoolId = "a" });
+        var committee = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+
+        await AssertProblem(await _service.As(null).GetAsync("/api/schools"), HttpStatusCode.Unauthorized, "no-key", "X-Api-Key");
+        await AssertProblem(await _service.As("cmp_not_a_key").GetAsync("/api/schools"), HttpStatusCode.Unauthorized, "unknown-key", "not known");
+        await AssertProblem(await _service.As(committee).PostAsJsonAsync("/api/schools/a/terms", new { termId = "t", start = "2025-03-17", end = "2025-04-11" }),
+            HttpStatusCode.Forbidden, "forbidden-role", "committee");
+        await AssertProblem(await _service.As(committee).GetAsync("/api/audit"), HttpStatusCode.Forbidden, "forbidden-role", "committee");
+
+        // Still audited as refused.
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/audit");
+        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("actor").GetString() == "家委会 a" && e.GetProperty("outcome").GetString() == "refused 403");
+    }
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code, string inTitle)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(((int)status, code), (problem.GetProperty("status").GetInt32(), problem.GetProperty("code").GetString()));
+        Assert.Contains(inTitle, problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("https://compensation.invalid/errors/" + code, problem.GetProperty("type").GetString());
+    }
+
     /// <summary>Whether a concrete matrix path (query string aside) fits an OpenAPI path template such as /api/schools/{SchoolId}/terms/{TermId}.</summary>
     private static bool Covers(string template, string path)
     {

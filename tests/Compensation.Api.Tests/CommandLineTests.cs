@@ -100,6 +100,37 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Documents_WithoutTheFont_SayHowToInstallIt_ExitFour_AndWriteNothing()
+    {
+        // A real process (compensation.dll copied beside the tests): the font folder is an environment variable of the process,
+        // and an unhandled exception would show as exit code 134 and a stack trace, which an in-process call would not.
+        var fonts = Directory.CreateDirectory(Path.Combine(_temp, "no-fonts")).FullName;
+        var folder = Path.Combine(_temp, "docs");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "compensation.dll"), "documents", Sample("yongqiao-002-s1"), "--out", folder })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["COMPENSATION_FONT_DIR"] = fonts;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(4, process.ExitCode);
+        var err = await stderr;
+        Assert.StartsWith("the documents cannot be rendered: The PDF reports need the font LXGW WenKai", err, StringComparison.Ordinal);
+        Assert.Contains($"which was not found in {fonts}.", err, StringComparison.Ordinal);
+        Assert.Contains("apt-get install fonts-lxgw-wenkai", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", err, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Compensation.", err, StringComparison.Ordinal);
+        Assert.Equal("", await stdout);
+        Assert.False(Directory.Exists(folder), "no output folder");
+    }
+
+    [Fact]
     public void AnUnknownVerb_PrintsUsage() => Assert.Equal(3, Run("pay", "x").Code);
 
     private static void CopyFolder(string from, string to)

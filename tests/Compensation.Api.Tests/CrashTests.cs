@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Compensation.Api.Tests;
@@ -13,7 +11,6 @@ namespace Compensation.Api.Tests;
 /// </summary>
 public sealed class CrashTests : IDisposable
 {
-    private const string Key = "cmp_crash_test_admin_key";
     private static readonly string[] FactFiles = ["calendar.csv", "enrolments.csv", "attendance.csv", "hardship.csv", "payments.csv", "staff.csv", "lessons.csv", "conduct.csv", "duties.csv", "expenses.csv"];
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "compensation-crash-" + Guid.NewGuid().ToString("N"));
 
@@ -94,83 +91,5 @@ public sealed class CrashTests : IDisposable
     {
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/schools", new { id = "s1", name = "S" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/schools/s1/terms", new { termId = "t", start = "2025-03-17", end = "2025-04-11" })).StatusCode);
-    }
-
-    /// <summary>compensation.dll (copied beside the tests) run with `dotnet`, on a free loopback port.</summary>
-    private sealed class ServiceProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        private ServiceProcess(Process process, HttpClient client)
-        {
-            _process = process;
-            Client = client;
-        }
-
-        public HttpClient Client { get; }
-
-        public static async Task<ServiceProcess> StartAsync(string folder, string? crashAt)
-        {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "compensation.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--Data:Sqlite", Path.Combine(folder, "crash.db"), "--Demo:Enabled", "false", "--Auth:InitialAdminKey", Key })
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            if (crashAt is not null)
-            {
-                start.ArgumentList.Add("--Testing:CrashAt");
-                start.ArgumentList.Add(crashAt);
-            }
-
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-            client.DefaultRequestHeaders.Add("X-Api-Key", Key);
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                try
-                {
-                    if ((await client.GetAsync("/api/schools")).StatusCode == HttpStatusCode.OK)
-                    {
-                        return new ServiceProcess(process, client);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                await Task.Delay(200);
-            }
-
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the service did not start within 60 s");
-        }
-
-        public bool WaitForExit() => _process.WaitForExit(TimeSpan.FromSeconds(30));
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-
-            _process.Dispose();
-            Client.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

@@ -45,9 +45,18 @@ public sealed class PublicNoticeTests
         text.Row("减：退费合计", Amount.Of(ledger.TotalRefunds));
         text.Row("减：支出合计", Amount.Of(ledger.TotalExpenditure));
         text.Row("清退前结余", Amount.Of(ledger.BalanceBeforeSurplus));
-        text.Row("结余清退（退还缴费家庭）", Amount.Of(ledger.SurplusRefunded));
-        text.Row("结转下学期", Amount.Of(ledger.CarriedForward));
+        text.Row("减：结余清退（退还缴费家庭）", Amount.Of(ledger.SurplusRefunded));
         text.Row("期末结余", Amount.Of(ledger.Balance));
+        if (sample.Policy.Refunds.Surplus.Mode == Rules.Policy.SurplusMode.CarryForward)
+        {
+            text.Row("其中：结转下学期", Amount.Of(ledger.CarriedForward));
+        }
+        else
+        {
+            // No sample carries its balance forward: no carry-forward line that a reader could take for a subtraction.
+            Assert.DoesNotContain(text.Lines, l => l.Text.Contains("结转下学期", StringComparison.Ordinal));
+        }
+
         var flat = Flat(text);
         if (ledger.SurplusRefunded.Yuan > 0m)
         {
@@ -95,6 +104,38 @@ public sealed class PublicNoticeTests
         text.Row("其中：经审批减免服务费", "2", "525.00");
     }
 
+    [Fact]
+    public void ABalanceCarriedForward_IsShownAsPartOfTheBalance_SoTheRowsAddUp()
+    {
+        // The 埇桥 sample with `surplus: carry-forward` instead of keep (README figures): fees 1,785.00, refunds 105.00,
+        // spending 1,000 + 600 − 232.50 + 50 + 30 = 1,447.50; before the surplus refund 1,785 − 105 − 1,447.50 = 232.50;
+        // nothing refunded, so the balance is 232.50 − 0 = 232.50, all of it carried forward.
+        var sample = Samples.Get(Samples.Yongqiao);
+        var yaml = File.ReadAllText(Path.Combine(Samples.RepositoryRoot(), "rules-samples", Samples.Yongqiao, "policy.yaml"));
+        Assert.Contains("    mode: keep ", yaml);
+        var policy = Rules.Policy.Loading.PolicyLoader.LoadText(yaml.Replace("    mode: keep ", "    mode: carry-forward ", StringComparison.Ordinal), "policy.yaml");
+        var settlement = Rules.Settlement.Settler.Settle(policy, sample.Facts);
+        var text = PdfText.Read(Render.Pdf.PublicNotice(settlement, policy, Render.Notice(sample)));
+        var lines = text.Lines.ToList();
+        int At(params string[] runs)
+        {
+            text.Row(runs);
+            return lines.FindIndex(l => l.Runs.SequenceEqual(runs));
+        }
+
+        var rows = new[]
+        {
+            At("减：支出合计", "1,447.50"),
+            At("清退前结余", "232.50"),
+            At("减：结余清退（退还缴费家庭）", "0.00"),
+            At("期末结余", "232.50"),
+            At("其中：结转下学期", "232.50"),
+        };
+        Assert.Equal(rows.Order(), rows);
+        Assert.Equal(rows[0] + 4, rows[4]);
+        Assert.Contains("结余232.50元结转下学期", Flat(text));
+    }
+
     [Theory]
     [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
     public void TheSpendingChart_LabelsEveryNonZeroCategoryWithItsAmount(string name)
@@ -116,7 +157,7 @@ public sealed class PublicNoticeTests
         var flat = Flat(text);
         Assert.Contains(Flat(sample.Policy.Publication.LegalBasis), flat);
         var phone = sample.Policy.Publication.ComplaintPhone;
-        Assert.Contains(string.IsNullOrEmpty(phone) ? "请向学校办公室反映" : $"监督电话：{phone}", flat);
+        Assert.Contains(string.IsNullOrEmpty(phone) ? "监督电话：（方案未载明投诉电话）。" : $"监督电话：{phone}。", flat);
         Assert.Contains("公示期：2025年4月14日至2025年4月20日（共7天）", flat);
         Assert.Contains($"{sample.Settlement.School}（公章）", flat);
         Assert.Contains("2025年4月14日", flat);
@@ -124,6 +165,19 @@ public sealed class PublicNoticeTests
         {
             Assert.Contains($"每生每学期{Amount.Of(sample.Policy.Fees.TermFee)}元", flat);
         }
+    }
+
+    [Theory]
+    [InlineData("free-000")]
+    [InlineData("p3-001-per-lesson")]
+    public void APlanWithoutAComplaintPhone_SaysSo_InOneSentenceAfterTheInvitation(string name)
+    {
+        // Seeds 000 and 001 state no telephone, so these samples' plans give none (publication.complaint_phone).
+        var (sample, text) = Notice(name);
+        Assert.Equal("", sample.Policy.Publication.ComplaintPhone);
+        var flat = Flat(text);
+        Assert.Contains("如对收费、退费或经费使用有疑问或异议，请在公示期内向学校反映。监督电话：（方案未载明投诉电话）。", flat);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(flat, "反映"));
     }
 
     [Theory]

@@ -41,6 +41,19 @@ public sealed class ApiKeyAuthenticationHandler(
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    /// <summary>401 as application/problem+json: no key (code no-key), or a key that is not known (unknown-key).</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        (KeyFromHeader() ?? KeyFromCookie()) is null
+            ? Features.Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "no-key", $"this route needs an API key in the {ApiKeys.Header} header", [])
+            : Features.Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unknown-key", "the API key is not known", []);
+
+    /// <summary>403 as application/problem+json (code forbidden-role): the key is known, its role may not use the route.</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var role = Context.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
+        return Features.Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden-role", $"a key of the role {role} may not use this route", []);
+    }
+
     /// <summary>The principal of a key (its name, role and school), or null for an unknown key.</summary>
     public static async Task<ClaimsPrincipal?> ResolveAsync(AppDb db, ApiKeyCache cache, string key, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Compensation.Reports;
 using Compensation.Rules;
 using Compensation.Rules.Engine.Runtime;
 using Compensation.Rules.Facts.Loading;
@@ -11,7 +12,8 @@ namespace Compensation.Api.Cli;
 /// compensation explain POLICY FACTS ID             print the explanation tree of one line
 /// compensation rules POLICY                        list the rules the policy switches on
 /// compensation documents POLICY FACTS --out DIR     write the notice, statements and workbook
-/// Exit codes: 0 settled, 1 settled with error findings, 2 bad input, 3 usage.
+/// Exit codes: 0 settled, 1 settled with error findings, 2 bad input, 3 usage, 4 the documents cannot
+/// be rendered (the report font is not installed; nothing is written).
 /// </summary>
 public static class CommandLine
 {
@@ -115,7 +117,18 @@ public static class CommandLine
                 return 3;
             }
 
-            var written = DocumentsWriter.Write(result, policy, facts, outFile, noticeDate);
+            PdfReports pdf;
+            try
+            {
+                pdf = new PdfReports();
+            }
+            catch (ReportFontNotFoundException ex)
+            {
+                stderr.WriteLine("the documents cannot be rendered: " + ex.Message);
+                return 4;
+            }
+
+            var written = DocumentsWriter.Write(pdf, result, policy, facts, outFile, noticeDate);
             stdout.WriteLine($"{written.Count} documents written to {outFile}");
             return 0;
         }

@@ -8,14 +8,15 @@ namespace Compensation.Api.Cli;
 /// <summary>
 /// Writes a settlement's documents to a folder: the public notice, every staff member's and family's
 /// statement, and the accountant's workbook. The notice is dated the term's last day and posted for
-/// a week from then unless the caller says otherwise; nothing reads the clock.
+/// a week from then unless the caller says otherwise; nothing reads the clock. The caller makes the
+/// renderer first (<see cref="PdfReports"/> fails when the font is missing), so a missing font leaves
+/// no folder behind.
 /// </summary>
 public static class DocumentsWriter
 {
-    public static IReadOnlyList<string> Write(SettlementResult result, SchoolPolicy policy, TermFacts facts, string folder, DateOnly? noticeDate)
+    public static IReadOnlyList<string> Write(PdfReports pdf, SettlementResult result, SchoolPolicy policy, TermFacts facts, string folder, DateOnly? noticeDate)
     {
         Directory.CreateDirectory(folder);
-        var pdf = new PdfReports();
         var date = noticeDate ?? result.TermEnd;
         var written = new List<string>();
         void Save(string name, byte[] bytes)

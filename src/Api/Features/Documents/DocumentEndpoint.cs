@@ -1,4 +1,5 @@
 using Compensation.Api.Services;
+using Compensation.Reports;
 
 namespace Compensation.Api.Features.Documents;
 
@@ -8,7 +9,27 @@ public abstract class DocumentEndpoint<TRequest> : ApiEndpoint<TRequest, byte[]>
     protected const string Pdf = "application/pdf";
     protected const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>The problem code of a PDF route when the report font is not installed on the server.</summary>
+    public const string FontMissing = "font-missing";
+
     protected DocumentSource Documents => Resolve<DocumentSource>();
+
+    /// <summary>The PDF renderer; without its font a 503 problem with the code font-missing and the message that says how to install it.</summary>
+    protected PdfReports Reports
+    {
+        get
+        {
+            try
+            {
+                return Resolve<PdfReports>();
+            }
+            catch (ReportFontNotFoundException e)
+            {
+                Logger.LogError("{Route}: {Message}", HttpContext.Request.Path, e.Message);
+                throw new ServiceError(503, FontMissing, e.Message);
+            }
+        }
+    }
 
     protected async Task SendFileAsync(byte[] bytes, string contentType, string fileName, CancellationToken ct)
     {

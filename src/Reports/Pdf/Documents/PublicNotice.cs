@@ -204,12 +204,21 @@ internal static class PublicNotice
         table.Add("减：退费合计", Format.Amount(ledger.TotalRefunds));
         table.Add("减：支出合计", Format.Amount(ledger.TotalExpenditure));
         table.Add("清退前结余", Format.Amount(ledger.BalanceBeforeSurplus));
-        table.Add("结余清退（退还缴费家庭）", Format.Amount(ledger.SurplusRefunded));
-        table.Add("结转下学期", Format.Amount(ledger.CarriedForward));
+        table.Add("减：结余清退（退还缴费家庭）", Format.Amount(ledger.SurplusRefunded));
         table.AddTotal("期末结余", Format.Amount(ledger.Balance));
+        if (CarriesForward(ledger, p.Refunds.Surplus))
+        {
+            // Part of the balance, not taken from it: under the total, as 其中 (of which).
+            table.Add("其中：结转下学期", Format.Amount(ledger.CarriedForward));
+        }
+
         Sections.Table(doc, "六、经费结余", "Balance", table, spaceAfter: 2);
         doc.Paragraph(Disposition(ledger, p.Refunds.Surplus), TextStyle.Body, spaceAfter: 6);
     }
+
+    /// <summary>Whether the balance has a carried-forward part to show: the plan carries it forward, or something was.</summary>
+    private static bool CarriesForward(Ledger ledger, SurplusPolicy surplus) =>
+        surplus.Mode == SurplusMode.CarryForward || !ledger.CarriedForward.IsZero;
 
     private static string Disposition(Ledger ledger, SurplusPolicy surplus)
     {
@@ -277,8 +286,9 @@ internal static class PublicNotice
         doc.EnsureSpace(TextStyle.Heading.LineHeight + (4 * TextStyle.Body.LineHeight) + SealHeight + 20);
         doc.Heading("八、公示与监督", "Notice period and complaints");
         doc.Paragraph($"公示期：{Format.TermSpan(notice.PeriodStart, notice.PeriodEnd)}（共 {Format.Count(notice.PeriodDays)} 天）。", TextStyle.Body, spaceAfter: 2);
-        var phone = string.IsNullOrWhiteSpace(p.Publication.ComplaintPhone) ? "请向学校办公室反映" : $"监督电话：{p.Publication.ComplaintPhone}";
-        doc.Paragraph($"如对收费、退费或经费使用有疑问或异议，请在公示期内向学校反映。{phone}。", TextStyle.Body, spaceAfter: 4);
+        // 002 §1 一(二): the notice carries the complaint telephone; a plan without one is shown as such, not left out.
+        var phone = string.IsNullOrWhiteSpace(p.Publication.ComplaintPhone) ? "（方案未载明投诉电话）" : p.Publication.ComplaintPhone;
+        doc.Paragraph($"如对收费、退费或经费使用有疑问或异议，请在公示期内向学校反映。监督电话：{phone}。", TextStyle.Body, spaceAfter: 4);
     }
 
     /// <summary>The signature block with room for the school's seal (公章), which is stamped over the name and date.</summary>

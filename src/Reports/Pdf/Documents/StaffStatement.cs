@@ -34,7 +34,7 @@ internal static class StaffStatement
         Months(doc, p, staff);
         Stipends(doc, staff);
         Deductions(doc, staff, events);
-        Summary(doc, staff);
+        Summary(doc, p, staff);
         var phone = string.IsNullOrWhiteSpace(p.Publication.ComplaintPhone) ? "" : $"（电话 {p.Publication.ComplaintPhone}）";
         doc.Paragraph($"金额单位：元。本明细按《{s.Plan}》逐月计算，每月扣除以当月扣除基数为限。如有疑问，请向学校课后服务工作领导小组反映{phone}。", TextStyle.Small);
         return doc.Finish();
@@ -45,34 +45,46 @@ internal static class StaffStatement
 
     private static void Months(ReportDocument doc, SchoolPolicy p, StaffLine staff)
     {
-        // Lesson-hour plans pay per lesson-hour (minutes ÷ 60 or so), the others per lesson.
+        // Lesson-hour plans pay per lesson-hour (minutes ÷ the plan's lesson-hour), the others per lesson:
+        // the rate stands beside the count it is paid on, so count × rate = lesson pay on every row.
         var perHour = p.Pay.Mode == PayMode.PerLessonHour;
-        var table = new Table(
-        [
-            new Column("月份", 1.25), new Column("课时（节）", 0.95, Align.Right), new Column(perHour ? "每课时" : "每节", 1.05, Align.Right),
-            new Column("课时费", 1.1, Align.Right), new Column("补助", 1.0, Align.Right), new Column("应发", 1.1, Align.Right),
-            new Column("扣除", 1.0, Align.Right), new Column("实发", 1.1, Align.Right),
-        ]);
+        var table = new Table(perHour
+            ?
+            [
+                new Column("月份", 1.1), new Column("课时（节）", 1.0, Align.Right), new Column("课时单位", 0.9, Align.Right), new Column("每课时", 0.85, Align.Right),
+                new Column("课时费", 1.05, Align.Right), new Column("补助", 0.95, Align.Right), new Column("应发", 1.05, Align.Right),
+                new Column("扣除", 0.95, Align.Right), new Column("实发", 1.05, Align.Right),
+            ]
+            :
+            [
+                new Column("月份", 1.25), new Column("课时（节）", 0.95, Align.Right), new Column("每节", 1.05, Align.Right),
+                new Column("课时费", 1.1, Align.Right), new Column("补助", 1.0, Align.Right), new Column("应发", 1.1, Align.Right),
+                new Column("扣除", 1.0, Align.Right), new Column("实发", 1.1, Align.Right),
+            ]);
+        string[] Lessons(int lessons, decimal units, Money pay) => perHour
+            ? [Format.Count(lessons), Format.Number(units), Rate(pay, units)]
+            : [Format.Count(lessons), Rate(pay, lessons)];
+        string[] Blank(params string[] tail) => [.. Enumerable.Repeat("", perHour ? 4 : 3), .. tail];
         foreach (var m in staff.Months)
         {
-            table.Add(Format.Month(m.Month), Format.Count(m.Lessons), Rate(m.LessonPay, perHour ? m.LessonUnits : m.Lessons), Format.Amount(m.LessonPay),
-                Format.Amount(m.StipendTotal), Format.Amount(m.Gross), Format.Less(m.DeductionTotal), Format.Amount(m.Net));
+            table.Add([Format.Month(m.Month), .. Lessons(m.Lessons, m.LessonUnits, m.LessonPay), Format.Amount(m.LessonPay),
+                Format.Amount(m.StipendTotal), Format.Amount(m.Gross), Format.Less(m.DeductionTotal), Format.Amount(m.Net)]);
         }
 
         if (!staff.ExternalPay.IsZero)
         {
-            table.Add("外聘劳务（按协议）", "", "", "", "", Format.Amount(staff.ExternalPay), "", Format.Amount(staff.ExternalPay));
+            table.Add(["外聘劳务（按协议）", .. Blank("", Format.Amount(staff.ExternalPay), "", Format.Amount(staff.ExternalPay))]);
         }
 
         if (!staff.Awards.IsZero)
         {
-            table.Add("评优奖励", "", "", "", "", Format.Amount(staff.Awards), "", Format.Amount(staff.Awards));
+            table.Add(["评优奖励", .. Blank("", Format.Amount(staff.Awards), "", Format.Amount(staff.Awards))]);
         }
 
         var term = TermDeductionTotal(staff);
         if (!term.IsZero)
         {
-            table.Add("学期考核扣除", "", "", "", "", "", Format.Less(term), Format.Less(term));
+            table.Add(["学期考核扣除", .. Blank("", "", Format.Less(term), Format.Less(term))]);
         }
 
         if (table.Rows.Count == 0)
@@ -82,8 +94,8 @@ internal static class StaffStatement
             return;
         }
 
-        table.AddTotal("学期合计", Format.Count(staff.Lessons), Rate(staff.LessonPay, perHour ? staff.LessonUnits : staff.Lessons), Format.Amount(staff.LessonPay),
-            Format.Amount(staff.Stipends), Format.Amount(staff.Gross), Format.Less(staff.Deductions), Format.Amount(staff.Net));
+        table.AddTotal(["学期合计", .. Lessons(staff.Lessons, staff.LessonUnits, staff.LessonPay), Format.Amount(staff.LessonPay),
+            Format.Amount(staff.Stipends), Format.Amount(staff.Gross), Format.Less(staff.Deductions), Format.Amount(staff.Net)]);
         Sections.Table(doc, "一、逐月报酬", "Pay by month", table);
     }
 
@@ -158,10 +170,11 @@ internal static class StaffStatement
             ? $"{e.EventId} {Format.IsoDate(e.Date)} {Labels.Conduct(e.Kind)}"
             : (id.StartsWith("conduct:", StringComparison.Ordinal) ? id["conduct:".Length..] : id) + " " + Labels.Conduct(d.Kind)));
 
-    private static void Summary(ReportDocument doc, StaffLine staff)
+    private static void Summary(ReportDocument doc, SchoolPolicy p, StaffLine staff)
     {
         var table = new Table([new Column("项目", 4), new Column("金额（元）", 1.4, Align.Right)]);
-        table.Add($"课时费（{Format.Count(staff.Lessons)} 节）", Format.Amount(staff.LessonPay));
+        var units = p.Pay.Mode == PayMode.PerLessonHour ? $"，{Format.Number(staff.LessonUnits)} 课时单位" : "";
+        table.Add($"课时费（{Format.Count(staff.Lessons)} 节{units}）", Format.Amount(staff.LessonPay));
         table.Add("补助", Format.Amount(staff.Stipends));
         if (!staff.ExternalPay.IsZero)
         {

@@ -9,7 +9,7 @@ public sealed class Endpoint : DocumentEndpoint<FamilyDocumentRequest>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/documents/families/{StudentId}.pdf");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404));
+        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
         Summary(s =>
         {
             s.Summary = "A family's fee statement, as PDF";
@@ -26,6 +26,6 @@ public sealed class Endpoint : DocumentEndpoint<FamilyDocumentRequest>
             throw ServiceError.NotFound($"student {req.StudentId}");
         }
 
-        await SendFileAsync(Resolve<PdfReports>().FamilyStatement(d.Result, d.Policy, req.StudentId), Pdf, $"family-{req.StudentId}.pdf", ct);
+        await SendFileAsync(Reports.FamilyStatement(d.Result, d.Policy, req.StudentId), Pdf, $"family-{req.StudentId}.pdf", ct);
     }
 }

@@ -9,7 +9,7 @@ public sealed class Endpoint : DocumentEndpoint<RunDocumentRequest>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/documents/notice.pdf");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404));
+        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
         Summary(s =>
         {
             s.Summary = "The public notice (公示) of a saved settlement, as PDF";
@@ -21,7 +21,7 @@ public sealed class Endpoint : DocumentEndpoint<RunDocumentRequest>
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var d = await Documents.LoadAsync(term, req.RunId, ct);
-        var bytes = Resolve<PdfReports>().PublicNotice(d.Result, d.Policy, DocumentSource.Notice(d.Run, d.Result));
+        var bytes = Reports.PublicNotice(d.Result, d.Policy, DocumentSource.Notice(d.Run, d.Result));
         await SendFileAsync(bytes, Pdf, $"notice-{req.TermId}.pdf", ct);
     }
 }

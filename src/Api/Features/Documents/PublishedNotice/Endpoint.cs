@@ -10,7 +10,7 @@ public sealed class Endpoint : DocumentEndpoint<PublishedNoticeRequest>
     {
         Get("/published/schools/{SchoolId}/terms/{TermId}/notice.pdf");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Committee);
-        Description(b => b.WithTags("Published accounts").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404));
+        Description(b => b.WithTags("Published accounts").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
         Summary(s =>
         {
             s.Summary = "The term's public notice (课后服务经费收支情况公示) as PDF";
@@ -24,7 +24,7 @@ public sealed class Endpoint : DocumentEndpoint<PublishedNoticeRequest>
         var runId = await Db.Runs.AsNoTracking().Where(r => r.TermId == term.Id && r.LatestFinal == true).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct)
             ?? throw new ServiceError(404, "not-published", $"term {req.TermId} has no final settlement yet");
         var d = await Documents.LoadAsync(term, runId, ct);
-        var bytes = Resolve<PdfReports>().PublicNotice(d.Result, d.Policy, DocumentSource.Notice(d.Run, d.Result));
+        var bytes = Reports.PublicNotice(d.Result, d.Policy, DocumentSource.Notice(d.Run, d.Result));
         await SendFileAsync(bytes, Pdf, $"notice-{req.TermId}.pdf", ct);
     }
 }

@@ -9,7 +9,7 @@ public sealed class Endpoint : DocumentEndpoint<StaffDocumentRequest>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/documents/staff/{StaffId}.pdf");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Hr);
-        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404));
+        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
         Summary(s =>
         {
             s.Summary = "A staff member's pay statement, as PDF";
@@ -27,6 +27,6 @@ public sealed class Endpoint : DocumentEndpoint<StaffDocumentRequest>
         }
 
         var facts = await Documents.FactsAsync(term, d.Run, ct);
-        await SendFileAsync(Resolve<PdfReports>().StaffStatement(d.Result, d.Policy, req.StaffId, facts.Conduct), Pdf, $"staff-{req.StaffId}.pdf", ct);
+        await SendFileAsync(Reports.StaffStatement(d.Result, d.Policy, req.StaffId, facts.Conduct), Pdf, $"staff-{req.StaffId}.pdf", ct);
     }
 }

@@ -64,12 +64,15 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
         main.Append(Html.Section("二、参加学生", "Participating students (counts only)", Participation(a)));
         main.Append(Html.Section("三、经费收入", "Income by source", Lines(a.Income, "income", "收入合计", "Total income", a.TotalIncome)));
         main.Append(Html.Section("四、退费", "Refunds by kind", Lines(a.Refunds, "refunds", "退费合计", "Total refunds", a.TotalRefunds)
-            + Html.Paragraph("学期末结余清退见“六、经费结余”。", "A refund of the term's surplus is under 6, Balance.", "small")));
+            + Html.Paragraph("学期末结余清退见“六、经费结余”。", "The surplus refund at the end of term is shown under 6, Balance.", "small")));
         main.Append(Html.Section("五、经费支出", "Spending by category", Spending(a)));
         main.Append(Html.Section("六、经费结余", "Balance and what happens to it", Balance(a, policy.Refunds.Surplus)));
         main.Append(Html.Section("七、课时报酬", "Lesson pay per lesson", LessonPay(published, policy.Pay)));
+        var (holds, holdsEn) = string.IsNullOrWhiteSpace(policy.Publication.ComplaintPhone)
+            ? ("含公示期；方案未载明投诉电话", "with the notice period (the plan gives no complaint telephone)")
+            : ("含公示期和监督电话", "with the notice period and the complaint telephone");
         main.Append(Html.Section("八、公示文件", "The notice (PDF)",
-            Html.Paragraph("盖章公示的完整文件（含公示期和监督电话）：", "The full notice with the notice period and the complaint telephone:")
+            Html.Paragraph($"盖章公示的完整文件（{holds}）：", $"The full notice {holdsEn}:")
             + $"<p><a class=\"button\" id=\"notice-pdf\" href=\"{Html.Encode(noticeUrl)}\">下载公示 PDF <span class=\"en-inline\">Download</span></a></p>\n"));
         return main.ToString();
     }
@@ -220,8 +223,7 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
             ("减：退费合计", "less refunds", a.TotalRefunds, "balance.refunds"),
             ("减：支出合计", "less spending", a.TotalExpenditure, "balance.spending"),
             ("清退前结余", "Before a surplus refund", beforeSurplus, "balance-before-surplus"),
-            ("结余清退（退还缴费家庭）", "Surplus refunded", a.SurplusRefunded, "surplus-refunded"),
-            ("结转下学期", "Carried to next term", a.CarriedForward, "carried-forward"),
+            ("减：结余清退（退还缴费家庭）", "less surplus refunded", a.SurplusRefunded, "surplus-refunded"),
         };
         var table = new StringBuilder("<table>\n<thead><tr><th>项目 Item</th><th class=\"num\">金额（元）Yuan</th></tr></thead>\n<tbody>\n");
         foreach (var (zh, en, amount, figure) in rows)
@@ -229,7 +231,14 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
             table.Append($"<tr{(amount == 0m ? " class=\"zero\"" : "")}><td>{Html.Label(zh, en)}</td>{AmountCell(amount, figure)}</tr>\n");
         }
 
-        table.Append($"<tr class=\"total\"><td>{Html.Label("期末结余", "Balance")}</td>{AmountCell(a.Balance, "balance")}</tr>\n</tbody>\n</table>\n");
+        table.Append($"<tr class=\"total\"><td>{Html.Label("期末结余", "Balance")}</td>{AmountCell(a.Balance, "balance")}</tr>\n");
+        if (surplus.Mode == SurplusMode.CarryForward || a.CarriedForward != 0m)
+        {
+            // Part of the balance, not taken from it: under the total, as 其中 (of which).
+            table.Append($"<tr class=\"sub\"><td>{Html.Label("其中：结转下学期", "of which carried to next term")}</td>{AmountCell(a.CarriedForward, "carried-forward")}</tr>\n");
+        }
+
+        table.Append("</tbody>\n</table>\n");
         table.Append($"<p class=\"disposition\">{Disposition(a, beforeSurplus, surplus)}</p>\n");
         return table.ToString();
     }
