@@ -58,6 +58,8 @@ public sealed class StartupService(IServiceProvider services, IConfiguration con
             w.WriteLine($"  demo settlement:  {url}/api/schools/{demo.SchoolId}/terms/{demo.TermId}/settlements/{demo.RunId}");
             w.WriteLine($"  published accounts (committee): {url}/api/published/schools/{demo.SchoolId}/terms/{demo.TermId}");
             w.WriteLine($"  HR pay feed:      {url}/api/pay?school={demo.SchoolId}&term={demo.TermId}");
+            w.WriteLine($"  documents:        {url}/api/schools/{demo.SchoolId}/terms/{demo.TermId}/settlements/{demo.RunId}/documents/notice.pdf (and /workbook.xlsx)");
+            w.WriteLine($"  committee pages (browser, committee key): {url}/published/schools/{demo.SchoolId}/terms/{demo.TermId}");
         }
 
         if (adminKey is not null)
