@@ -243,6 +243,63 @@ public sealed class FactImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportsIntoOneTermAtOnce_AreSavedOneAtATime_TheOthersAreToldToSendAgain_AndTheTermStaysWhole()
+    {
+        var lessons = File.ReadAllText(Path.Combine(Service.Root, "rules-samples", "yongqiao-002-s1", "facts", "lessons.csv"));
+        var count = await ImportCountAsync();
+
+        // Eight different files with the same lessons (empty lines are skipped), sent at the same moment.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            _service.As(Service.AdminKey).PostAsync(Term + "/facts", Service.Text("lessons.csv", lessons + new string('\n', i)))));
+
+        var saved = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        Assert.InRange(saved, 1, 8);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("facts-changed", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        Assert.Equal(count + saved, await ImportCountAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync(Term + "/settlements/preview", null)).StatusCode);
+        var again = await Admin.PostAsync(Term + "/facts", Service.Text("lessons.csv", lessons));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFileThatIsCurrentAlready_MakesNoNewVersion_AloneOrBesideAChangedOne()
+    {
+        var staff = File.ReadAllText(Path.Combine(Service.Root, "rules-samples", "yongqiao-002-s1", "facts", "staff.csv"));
+        var count = await ImportCountAsync();
+
+        var alone = await Admin.PostAsync(Term + "/facts", Service.Text("staff.csv", staff));
+        Assert.Equal(HttpStatusCode.OK, alone.StatusCode);
+        Assert.True((await alone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("repeated").GetBoolean());
+        Assert.Equal(count, await ImportCountAsync());
+
+        var form = Service.Text("staff.csv", staff);
+        form.Add(new StringContent("expense_id,date,category,amount,payee,note\nX01,2025-03-20,consumables,50,文具店,作业纸、文具\n"), "expenses.csv", "expenses.csv");
+        var beside = await Admin.PostAsync(Term + "/facts", form);
+        Assert.Equal(HttpStatusCode.Created, beside.StatusCode);
+        var files = (await beside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("files").EnumerateArray().Select(f => f.GetProperty("fileName").GetString()).ToList();
+        Assert.Equal(["expenses.csv"], files);
+        Assert.Equal(count + 1, await ImportCountAsync());
+    }
+
+    [Fact]
+    public async Task ACorrectionThatChangesNoValue_ChangesNothing()
+    {
+        var count = await ImportCountAsync();
+        var correction = await Admin.PostAsync(Term + "/facts/corrections", Json(
+            "{\"reason\": \"核对\", \"replace\": {\"expenses\": [{\"expense_id\": \"X02\", \"date\": \"2025-04-10\", \"category\": \"venue\", \"amount\": \"30\", \"payee\": \"后勤\", \"note\": \"托管教室维护\"}]}}"));
+        Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
+        var body = await correction.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("repeated").GetBoolean());
+        Assert.Equal(1, body.GetProperty("changes").EnumerateArray().Single().GetProperty("unchanged").GetInt32());
+        Assert.Equal(count, await ImportCountAsync());
+    }
+
+    [Fact]
     public async Task ACorrectionAfterFinalisation_IsANewVersion_WithItsDifferences_AndIsAudited()
     {
         // C04 (T02's no-show on 26 March) is withdrawn, and C06 (T03 perfunctory) is decided at 40 %, not 20 %.

@@ -200,6 +200,22 @@ public sealed class SettlementFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task PlansUploadedAtOnce_EachGetsItsOwnVersion_OrIsToldToSendAgain()
+    {
+        var (_, key) = await SchoolWithTermAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => _service.As(key).PostAsync("/api/schools/s1/plans", Plan(SamplePlan() + $"\n# 第 {i} 稿\n"))));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Equal("plan-version-conflict", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        var versions = (await _service.As(key).GetFromJsonAsync<JsonElement>("/api/schools/s1/plans")).EnumerateArray().Select(p => p.GetProperty("version").GetInt32()).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created)), versions);
+    }
+
+    [Fact]
     public async Task TwoFinalisationsAtOnce_ExactlyOneWins()
     {
         var (_, key) = await SchoolWithTermAsync();

@@ -63,13 +63,13 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         }
 
         var current = await CurrentFilesAsync(term.Id, ct);
-        if (uploaded.All(u => current.TryGetValue(u.Key, out var f) && f.Sha256 == Hashing.Sha256(u.Value)))
+        var unchanged = uploaded.Keys.Where(name => current.TryGetValue(name, out var f) && f.Sha256 == Hashing.Sha256(uploaded[name])).ToHashSet(StringComparer.Ordinal);
+        if (unchanged.Count == uploaded.Count)
         {
-            var same = await db.Imports.AsNoTracking().Where(i => i.TermId == term.Id && i.BodySha256 == bodyHash).OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct);
-            if (same is not null)
-            {
-                return new ImportOutcome(same, true, await FilesOf(same.Id, ct), []);
-            }
+            // Every file is the term's current one already: nothing changes. Answer with the import that made them current.
+            var made = await db.Imports.AsNoTracking().Where(i => i.TermId == term.Id && i.BodySha256 == bodyHash).OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct)
+                ?? await db.Imports.AsNoTracking().SingleAsync(i => i.Id == current[uploaded.Keys.Order(StringComparer.Ordinal).First()].ImportId, ct);
+            return new ImportOutcome(made, true, [.. uploaded.Keys.Order(StringComparer.Ordinal).Select(name => current[name])], []);
         }
 
         var merged = current.ToDictionary(c => c.Key, c => c.Value.Content, StringComparer.Ordinal);
@@ -82,10 +82,11 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         var errors = new List<InputError>();
         var source = FactsLoader.ReadFiles(merged, errors);
         var built = FactsLoader.Build(source, errors);
-        var files = uploaded.OrderBy(u => u.Key, StringComparer.Ordinal)
+        var files = uploaded.Where(u => !unchanged.Contains(u.Key)).OrderBy(u => u.Key, StringComparer.Ordinal)
             .Select(u => (Name: u.Key, Bytes: u.Value, Rows: FactKinds.ByCsvName(u.Key) is { } kind ? source.RowsOf(kind).Count : 0))
             .ToList();
-        var summary = string.Join(", ", files.Select(f => $"{f.Name} ({f.Rows} rows)"));
+        var summary = string.Join(", ", files.Select(f => $"{f.Name} ({f.Rows} rows)"))
+            + (unchanged.Count == 0 ? "" : "; unchanged: " + string.Join(", ", unchanged.Order(StringComparer.Ordinal)));
         var import = NewImport(term, Kinds.Csv, idempotencyKey, bodyHash, actor, summary, null, null, null);
         var added = await CommitAsync(term, import, current, files, ct);
 
@@ -127,7 +128,7 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
     /// <summary>
     /// The batch's facts are added to their kinds. A fact whose id the term already has with the same
     /// values is already there and changes nothing (a batch sent twice is a repeat); with other values
-    /// it is refused: changing a fact is a correction.
+    /// it is refused: changing a fact is a correction. A kind to which nothing is added stays as stored.
     /// </summary>
     public async Task<ImportOutcome> ImportBatchAsync(Term term, string fileName, byte[] json, string? idempotencyKey, string actor, CancellationToken ct)
     {
@@ -142,6 +143,7 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         var (current, stored) = await CurrentSourceAsync(term, errors, ct);
         var plan = new Plan(Lists(stored), [], []);
         var touched = new List<FactKind>();
+        var listed = 0;
         foreach (var kind in FactKinds.Lists)
         {
             if (batch?.Lists.ContainsKey(kind) != true)
@@ -149,7 +151,7 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
                 continue;
             }
 
-            touched.Add(kind);
+            listed++;
             var rows = plan.Rows[kind];
             var existing = Index(kind, rows);
             int added = 0, unchanged = 0;
@@ -173,10 +175,15 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
                 added++;
             }
 
+            if (added > 0)
+            {
+                touched.Add(kind);
+            }
+
             plan.Changes.Add(new Change(kind.JsonKey, added, 0, 0, unchanged));
         }
 
-        if (batch is not null && touched.Count == 0)
+        if (batch is not null && listed == 0)
         {
             errors.Add(new InputError(fileName, 1, "$", "the batch holds no facts; send an object with lists such as {\"attendance\": [...]}"));
         }
@@ -196,6 +203,7 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         var (current, stored) = await CurrentSourceAsync(term, errors, ct);
         var plan = new Plan(Lists(stored), [], []);
         var touched = new List<FactKind>();
+        var kindsNamed = 0;
         foreach (var kind in FactKinds.Lists)
         {
             var replacements = correction.Replace?.RowsOf(kind) ?? [];
@@ -205,7 +213,7 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
                 continue;
             }
 
-            touched.Add(kind);
+            kindsNamed++;
             var rows = plan.Rows[kind];
             var positions = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < rows.Count; i++)
@@ -269,9 +277,13 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
             }
 
             plan.Changes.Add(new Change(kind.JsonKey, 0, replaced, gone.Count, unchanged));
+            if (replaced + gone.Count > 0)
+            {
+                touched.Add(kind);
+            }
         }
 
-        if (touched.Count == 0 && errors.Count == 0)
+        if (kindsNamed == 0 && errors.Count == 0)
         {
             errors.Add(new InputError(fileName, 1, "$", "the correction names no facts; give replace and/or remove"));
         }
@@ -350,6 +362,16 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
     private async Task<List<FactFile>> CommitAsync(Term term, FactImport import, Dictionary<string, FactFile> current, IEnumerable<(string Name, byte[] Bytes, int Rows)> files, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // The import was checked against the facts as they were when the request began (term.FactsVersion); another
+        // change saved since then would make that check worthless.
+        var claimed = await db.Terms.Where(t => t.Id == term.Id && t.FactsVersion == term.FactsVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.FactsVersion, t => t.FactsVersion + 1), ct);
+        if (claimed == 0)
+        {
+            throw new ServiceError(409, "facts-changed", $"the facts of term {term.TermId} were changed by another import while this one was being checked; nothing was saved: send it again");
+        }
+
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
         var added = new List<FactFile>();

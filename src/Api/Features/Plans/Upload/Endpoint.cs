@@ -13,7 +13,7 @@ public sealed class Endpoint : ApiEndpoint<UploadPlanRequest, PlanResponse>
     {
         Post("/schools/{SchoolId}/plans");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Plans").Accepts<string>("text/plain", "application/yaml").Produces<PlanResponse>(201).ProducesProblem(400).ProducesProblem(404));
+        Description(b => b.WithTags("Plans").Accepts<string>("text/plain", "application/yaml").Produces<PlanResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Upload a new version of the school's plan";
@@ -45,7 +45,16 @@ public sealed class Endpoint : ApiEndpoint<UploadPlanRequest, PlanResponse>
             UploadedBy = User.Identity?.Name ?? "",
         };
         Db.Plans.Add(row);
-        await Db.SaveChangesAsync(ct);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (school, version) index: another version was saved since this one was numbered.
+            throw new ServiceError(409, "plan-version-conflict", $"another plan version of school {req.SchoolId} was saved at the same time as this one; nothing was saved: send it again");
+        }
+
         await Send.ResponseAsync(ToResponse(row, policy.Plan), 201, ct);
     }
 

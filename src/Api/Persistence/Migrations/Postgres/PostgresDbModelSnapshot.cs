@@ -421,6 +421,9 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("End")
                         .HasColumnType("date");
 
+                    b.Property<int>("FactsVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SchoolId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -400,6 +400,9 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FactsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SchoolId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Compensation.Api.Persistence.Migrations.Sqlite
+{
+    /// <summary>A term counts the changes of its facts, so that an import checked against facts that have changed since is refused.</summary>
+    public partial class TermFactsVersion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "FactsVersion",
+                table: "terms",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // In place (SQLite 3.35 and later), within the migration's transaction.
+            migrationBuilder.Sql(@"ALTER TABLE terms DROP COLUMN ""FactsVersion"";");
+        }
+    }
+}
