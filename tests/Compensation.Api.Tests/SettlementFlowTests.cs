@@ -197,6 +197,13 @@ public sealed class SettlementFlowTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await hrOfA.GetAsync("/api/pay?school=b")).StatusCode);
         var schools = await keyOfA.GetFromJsonAsync<JsonElement>("/api/schools");
         Assert.Equal(["a"], schools.EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+
+        // Each refusal is a refused authorisation in the audit log, reads as well as writes.
+        var log = (await admin.GetFromJsonAsync<JsonElement>("/api/audit")).EnumerateArray()
+            .Select(e => (Action: e.GetProperty("action").GetString()!, Target: e.GetProperty("target").GetString()!, Outcome: e.GetProperty("outcome").GetString()!)).ToList();
+        Assert.Contains(log, e => e.Action == "denied" && e.Target == "GET /api/schools/b/terms" && e.Outcome.StartsWith("refused 404", StringComparison.Ordinal) && e.Outcome.EndsWith("school b", StringComparison.Ordinal));
+        Assert.Contains(log, e => e.Action == "denied" && e.Target == "GET /api/pay" && e.Outcome.EndsWith("school b", StringComparison.Ordinal));
+        Assert.Contains(log, e => e.Action == "plans.upload" && e.Outcome.StartsWith("refused 404", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -87,6 +87,12 @@ public sealed class PageAccessTests(ServiceProcess service)
             Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType!.ToString());
             Assert.DoesNotContain("1,785.00", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"published/schools/{otherSchool}")).StatusCode);
+
+            // The refusals are refused authorisations in the audit log.
+            var log = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("api/audit?take=1000");
+            Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "denied"
+                && e.GetProperty("target").GetString() == "GET /" + TermPath
+                && e.GetProperty("outcome").GetString()!.EndsWith("school " + service.SchoolId, StringComparison.Ordinal));
         }
 
         using var hr = service.Client(await service.CreateKeyAsync("hr", service.SchoolId));

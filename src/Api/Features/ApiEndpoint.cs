@@ -29,6 +29,9 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
     /// <summary>What the audit log should say beyond the outcome (e.g. a correction's reason and the facts it changed).</summary>
     protected string? AuditNote { get; set; }
 
+    /// <summary>The school this key may not see, when the request named one: a refused authorisation, answered as not found.</summary>
+    private string? RefusedSchool { get; set; }
+
     public sealed override async Task HandleAsync(TRequest req, CancellationToken ct)
     {
         string outcome;
@@ -52,6 +55,11 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
         {
             await AuditLog.WriteAsync(Db, Clock, HttpContext, action, HttpContext.Request.Path, outcome);
         }
+        else if (RefusedSchool is { } school)
+        {
+            // A read of another school's data is refused like a missing one (404), and logged like any refused authorisation.
+            await AuditLog.WriteAsync(Db, Clock, HttpContext, "denied", HttpContext.Request.Method + " " + HttpContext.Request.Path, $"{outcome}: the key may not see school {school}");
+        }
     }
 
     protected abstract Task Handle(TRequest req, CancellationToken ct);
@@ -60,6 +68,7 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
     {
         if (!User.CanSee(schoolId))
         {
+            RefusedSchool = schoolId;
             throw ServiceError.NotFound($"school {schoolId}");
         }
 

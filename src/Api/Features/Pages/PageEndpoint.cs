@@ -29,6 +29,16 @@ public abstract class PageEndpoint<TRequest> : Endpoint<TRequest> where TRequest
 
     protected bool IsReader => SignedIn && Readers.Any(User.IsInRole);
 
+    /// <summary>A key of another school is answered as if the school did not exist, and logged as a refused authorisation.</summary>
+    protected async Task CheckSchoolAsync(string schoolId)
+    {
+        if (!User.CanSee(schoolId))
+        {
+            await AuditLog.WriteAsync(Db, Resolve<TimeProvider>(), HttpContext, "denied", HttpContext.Request.Method + " " + HttpContext.Request.Path, $"refused 404: the key may not see school {schoolId}");
+            throw ServiceError.NotFound($"school {schoolId}");
+        }
+    }
+
     /// <summary>Configures a page: its verb and route without the /api prefix, open to the browser (the page checks the key itself), hidden from OpenAPI.</summary>
     protected void Page(Http verb, string route)
     {

@@ -19,10 +19,7 @@ public sealed class Endpoint : PageEndpoint<SchoolPageRequest>
 
     protected override async Task Handle(SchoolPageRequest req, CancellationToken ct)
     {
-        if (!User.CanSee(req.SchoolId))
-        {
-            throw ServiceError.NotFound($"school {req.SchoolId}");
-        }
+        await CheckSchoolAsync(req.SchoolId);
 
         var school = await Db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == req.SchoolId, ct) ?? throw ServiceError.NotFound($"school {req.SchoolId}");
         var terms = await PublishedAccounts.PublishedTermsAsync(Db, school.Id, ct);

@@ -28,10 +28,7 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
 
     protected override async Task Handle(TermPageRequest req, CancellationToken ct)
     {
-        if (!User.CanSee(req.SchoolId))
-        {
-            throw ServiceError.NotFound($"school {req.SchoolId}");
-        }
+        await CheckSchoolAsync(req.SchoolId);
 
         var school = await Db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == req.SchoolId, ct) ?? throw ServiceError.NotFound($"school {req.SchoolId}");
         var term = await Db.Terms.AsNoTracking().SingleOrDefaultAsync(t => t.SchoolId == school.Id && t.TermId == req.TermId, ct) ?? throw ServiceError.NotFound($"term {req.TermId}");
