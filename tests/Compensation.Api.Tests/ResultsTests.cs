@@ -76,6 +76,19 @@ public sealed class ResultsTests : IDisposable
     }
 
     [Fact]
+    public async Task AnHrKey_ReadsTheStaffStatementsOfFinalSettlementsOnly()
+    {
+        var admin = _service.As(Service.AdminKey);
+        var hr = _service.As((await (await admin.PostAsJsonAsync("/api/keys", new { name = "人事", role = "hr", schoolId = "demo" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!);
+        const string settlements = "/api/schools/demo/terms/2025-spring-sample/settlements";
+        var draft = (await (await admin.PostAsync(settlements, null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync($"{Run}/documents/staff/T01.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"{settlements}/{draft}/documents/staff/T01.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{settlements}/{draft}/documents/staff/T01.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheDocuments_AreServedAsFiles_AndTheCommitteeGetsOnlyTheNotice()
     {
         var admin = _service.As(Service.AdminKey);

@@ -13,7 +13,7 @@ public sealed class Endpoint : DocumentEndpoint<StaffDocumentRequest>
         Summary(s =>
         {
             s.Summary = "A staff member's pay statement, as PDF";
-            s.Description = "Lessons, rate, gross, stipends, each deduction with the event, its date and the plan clause, and net, by month and for the term.";
+            s.Description = "Lessons, rate, gross, stipends, each deduction with the event, its date and the plan clause, and net, by month and for the term. An hr key reads statements of final settlements only.";
         });
     }
 
@@ -21,6 +21,12 @@ public sealed class Endpoint : DocumentEndpoint<StaffDocumentRequest>
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var d = await Documents.LoadAsync(term, req.RunId, ct);
+        if (User.IsInRole(Auth.Roles.Hr) && d.Run.Status != Persistence.Entities.RunStatus.Final)
+        {
+            // Payroll sees pay from final settlements only, as in the pay feed; a draft is the accountant's.
+            throw ServiceError.NotFound($"final settlement {req.RunId}");
+        }
+
         if (d.Result.Staff.All(s => s.StaffId != req.StaffId))
         {
             throw ServiceError.NotFound($"staff member {req.StaffId}");
