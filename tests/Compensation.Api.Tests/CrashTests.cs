@@ -61,6 +61,22 @@ public sealed class CrashTests : IDisposable
     }
 
     [Theory]
+    [InlineData("import:before-commit")]
+    [InlineData("finalise:before-commit")]
+    [InlineData("finalise:after-commit")]
+    public async Task TheDemoSchool_KilledWhileItIsMade_IsFinishedByTheNextStart(string crashAt)
+    {
+        Assert.True(ServiceProcess.RunsUntilItDies(_folder, crashAt, demo: true), "the service should have died at " + crashAt);
+
+        using var second = await ServiceProcess.StartAsync(_folder, null, demo: true);
+        var published = await second.Client.GetFromJsonAsync<JsonElement>("/api/published/schools/demo/terms/2025-spring-sample");
+        Assert.Equal(1, published.GetProperty("finalVersion").GetInt32());
+        Assert.Equal(232.50m, published.GetProperty("balance").GetDecimal()); // the sample's: 1785 − 105 − 1447.50
+        var imports = await second.Client.GetFromJsonAsync<JsonElement>("/api/schools/demo/terms/2025-spring-sample/imports");
+        Assert.Equal(1, imports.GetArrayLength());
+    }
+
+    [Theory]
     [InlineData("finalise:before-commit", false)]
     [InlineData("finalise:after-commit", true)]
     public async Task AFinalisationKilledMidway_IsEitherNotDoneOrDone(string crashAt, bool committed)

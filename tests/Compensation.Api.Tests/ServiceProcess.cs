@@ -26,6 +26,45 @@ internal sealed class ServiceProcess : IDisposable
     public static async Task<ServiceProcess> StartAsync(string folder, string? crashAt, IReadOnlyDictionary<string, string>? environment = null, bool demo = false)
     {
         var port = FreePort();
+        var process = Launch(folder, port, crashAt, environment, demo);
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await client.GetAsync("/api/schools")).StatusCode == HttpStatusCode.OK)
+                {
+                    return new ServiceProcess(process, client);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("the service did not start within 60 s");
+    }
+
+    /// <summary>Starts the service and waits for it to end by itself (at a crash point during start-up), for at most 60 s.</summary>
+    public static bool RunsUntilItDies(string folder, string crashAt, bool demo)
+    {
+        using var process = Launch(folder, FreePort(), crashAt, null, demo);
+        if (process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            return process.ExitCode != 0;
+        }
+
+        process.Kill(entireProcessTree: true);
+        return false;
+    }
+
+    private static Process Launch(string folder, int port, string? crashAt, IReadOnlyDictionary<string, string>? environment, bool demo)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "compensation.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--Data:Sqlite", Path.Combine(folder, "crash.db"), "--Demo:Enabled", demo ? "true" : "false", "--Demo:Sample", Path.Combine(Service.Root, "rules-samples", "yongqiao-002-s1"), "--Auth:InitialAdminKey", Key })
         {
@@ -48,27 +87,7 @@ internal sealed class ServiceProcess : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await client.GetAsync("/api/schools")).StatusCode == HttpStatusCode.OK)
-                {
-                    return new ServiceProcess(process, client);
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the service did not start within 60 s");
+        return process;
     }
 
     public bool WaitForExit() => _process.WaitForExit(TimeSpan.FromSeconds(30));

@@ -18,13 +18,16 @@ public sealed class DemoSchool(AppDb db, TimeProvider clock, TermFactsStore stor
 
     public sealed record Result(string SchoolId, string TermId, long RunId);
 
+    /// <summary>
+    /// Creates the demo school, or finishes it: each step is skipped when done, so a start that stopped halfway
+    /// (the school saved, the import or the finalisation not) is completed by the next.
+    /// </summary>
     public async Task<Result?> EnsureAsync(string? sampleFolder, CancellationToken ct)
     {
-        var existing = await db.Terms.AsNoTracking().Where(t => t.SchoolId == SchoolId).OrderBy(t => t.Id).FirstOrDefaultAsync(ct);
-        if (existing is not null)
+        var term = await db.Terms.AsNoTracking().Where(t => t.SchoolId == SchoolId).OrderBy(t => t.Id).FirstOrDefaultAsync(ct);
+        if (term is not null && await FinalRunAsync(term, ct) is { } final)
         {
-            var run = await db.Runs.AsNoTracking().Where(r => r.TermId == existing.Id && r.LatestFinal == true).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct);
-            return run is null ? null : new Result(SchoolId, existing.TermId, run.Value);
+            return new Result(SchoolId, term.TermId, final);
         }
 
         var folder = sampleFolder ?? FindSample();
@@ -33,17 +36,21 @@ public sealed class DemoSchool(AppDb db, TimeProvider clock, TermFactsStore stor
             return null;
         }
 
-        var policyPath = Path.Combine(folder, "policy.yaml");
-        var policyText = await File.ReadAllTextAsync(policyPath, ct);
-        var policy = PolicyLoader.LoadText(policyText, "policy.yaml");
-        var termFacts = FactsLoader.LoadFolder(Path.Combine(folder, "facts"));
-        var now = clock.GetUtcNow();
-        db.Schools.Add(new School { Id = SchoolId, Name = policy.School, CreatedAt = now });
-        var term = new Term { SchoolId = SchoolId, TermId = termFacts.Term.TermId, Start = termFacts.Term.Start, End = termFacts.Term.End, CreatedAt = now };
-        db.Terms.Add(term);
-        db.Plans.Add(new PlanVersion { SchoolId = SchoolId, Version = 1, FileName = "policy.yaml", Content = policyText, Sha256 = Hashing.Sha256(policyText), UploadedAt = now, UploadedBy = "demo" });
-        await db.SaveChangesAsync(ct);
+        if (term is null)
+        {
+            var policyText = await File.ReadAllTextAsync(Path.Combine(folder, "policy.yaml"), ct);
+            var policy = PolicyLoader.LoadText(policyText, "policy.yaml");
+            var termFacts = FactsLoader.LoadFolder(Path.Combine(folder, "facts"));
+            var now = clock.GetUtcNow();
+            db.Schools.Add(new School { Id = SchoolId, Name = policy.School, CreatedAt = now });
+            term = new Term { SchoolId = SchoolId, TermId = termFacts.Term.TermId, Start = termFacts.Term.Start, End = termFacts.Term.End, CreatedAt = now };
+            db.Terms.Add(term);
+            db.Plans.Add(new PlanVersion { SchoolId = SchoolId, Version = 1, FileName = "policy.yaml", Content = policyText, Sha256 = Hashing.Sha256(policyText), UploadedAt = now, UploadedBy = "demo" });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
 
+        // The same Idempotency-Key every time: a second attempt after a committed import is a repeat.
         var files = Directory.GetFiles(Path.Combine(folder, "facts"), "*.csv")
             .Where(f => Path.GetFileName(f) != "term.csv")
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
@@ -52,6 +59,9 @@ public sealed class DemoSchool(AppDb db, TimeProvider clock, TermFactsStore stor
         await settlements.FinaliseAsync(term, draft.Id, "demo", ct);
         return new Result(SchoolId, term.TermId, draft.Id);
     }
+
+    private Task<long?> FinalRunAsync(Term term, CancellationToken ct) =>
+        db.Runs.AsNoTracking().Where(r => r.TermId == term.Id && r.LatestFinal == true).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct);
 
     /// <summary>rules-samples/yongqiao-002-s1 above the working directory or the program's folder.</summary>
     private static string? FindSample()
