@@ -84,6 +84,58 @@ public sealed class SettlementFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryKindOfBadFile_IsNamedWithFileRowAndColumn_InOneAnswer_AndTheTermIsUnchanged()
+    {
+        var (_, key) = await SchoolWithTermAsync();
+        var accountant = _service.As(key);
+        Assert.Equal(HttpStatusCode.Created, (await accountant.PostAsync("/api/schools/s1/plans", Plan(SamplePlan()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await accountant.PostAsync("/api/schools/s1/terms/2025-spring/facts", Service.Files(Sample, FactFiles))).StatusCode);
+
+        var form = new MultipartFormDataContent();
+        void Add(string name, byte[] bytes) => form.Add(new ByteArrayContent(bytes), name, name);
+        Add("lessons.csv", Encoding.UTF8.GetBytes(
+            "lesson_id,staff_id,date,minutes\n"
+            + "L1,T01,2025-03-17,40\n"
+            + "L2,NOBODY,2025-03-17,forty\n"   // line 3: an unknown teacher, minutes not a number
+            + "L3,T01,2025-05-01,40\n"        // line 4: after the term's last day, 2025-04-11
+            + "L1,T01,2025-03-18,40\n"));     // line 5: L1 again
+        Add("payments.csv", Encoding.UTF8.GetBytes(
+            "payment_id,student_id,date,amount\n"
+            + "P1,S01,2025-03-17,350\n"
+            + "P2,S99,2025-03-17,350\n"       // line 3: no such student
+            + "P1,S02,2025-03-17,350\n"));    // line 4: P1 again
+        Add("conduct.csv", Encoding.UTF8.GetBytes("event_id,staff_id,date,kind,decided_percent,lesson_id,note\nC1,T01,2025-03-18,late,,,\"迟到\n")); // line 2: a quote never closed
+        Add("hardship.csv", [.. Encoding.UTF8.GetBytes("approval_id,student_id,category,waiver_percent,approved_on,approved_by\nH1,S04,"), 0xB5, 0xCD, 0xB1, 0xA3, .. Encoding.UTF8.GetBytes(",100,2025-03-01,校长\n")]); // line 2: GBK, not UTF-8
+        Add("lesson.csv", Encoding.UTF8.GetBytes("lesson_id\nL9\n")); // no such kind of fact
+        var before = await accountant.GetFromJsonAsync<JsonElement>("/api/schools/s1/terms/2025-spring/imports");
+
+        var response = await accountant.PostAsync("/api/schools/s1/terms/2025-spring/facts", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => (Where: $"{e.GetProperty("file").GetString()}:{e.GetProperty("line").GetInt32()}:{e.GetProperty("field").GetString()}", Message: e.GetProperty("message").GetString()!)).ToList();
+        foreach (var where in new[]
+        {
+            "lessons.csv:3:staff_id", "lessons.csv:3:minutes", "lessons.csv:4:date", "lessons.csv:5:lesson_id",
+            "payments.csv:3:student_id", "payments.csv:4:payment_id",
+        })
+        {
+            Assert.Contains(errors, e => e.Where == where);
+        }
+
+        Assert.Contains(errors, e => e.Where.StartsWith("conduct.csv:2:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Where.StartsWith("hardship.csv:2:", StringComparison.Ordinal) && e.Message.Contains("UTF-8", StringComparison.Ordinal));
+        var unknown = Assert.Single(errors, e => e.Where.StartsWith("lesson.csv:", StringComparison.Ordinal));
+        Assert.Contains("lessons.csv", unknown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("term.csv", unknown.Message, StringComparison.Ordinal);
+
+        Assert.Equal(before.GetArrayLength(), (await accountant.GetFromJsonAsync<JsonElement>("/api/schools/s1/terms/2025-spring/imports")).GetArrayLength());
+        var preview = await (await accountant.PostAsync("/api/schools/s1/terms/2025-spring/settlements/preview", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1785.00m, preview.GetProperty("ledger").GetProperty("totalIncome").GetDecimal()); // the sample's facts, unchanged: 350 + 350 + 210 + 0 + 175 + 350 + 350
+    }
+
+    [Fact]
     public async Task TheSameImportTwice_ChangesNothing_AndAReusedKeyWithAnotherBodyIsAConflict()
     {
         var (_, key) = await SchoolWithTermAsync();

@@ -80,6 +80,15 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
 
         merged["term.csv"] = TermCsv(term);
         var errors = new List<InputError>();
+
+        // A file that is no kind of fact is reported here, naming the files that can be uploaded (term.csv is not one).
+        var expected = string.Join(", ", FactKinds.Lists.Select(k => k.CsvName).Order(StringComparer.Ordinal));
+        foreach (var name in uploaded.Keys.Where(n => FactKinds.ByCsvName(n) is null).Order(StringComparer.Ordinal))
+        {
+            errors.Add(new InputError(name, 0, "", "not a facts file; expected one of " + expected));
+            merged.Remove(name);
+        }
+
         var source = FactsLoader.ReadFiles(merged, errors);
         var built = FactsLoader.Build(source, errors);
         var files = uploaded.Where(u => !unchanged.Contains(u.Key)).OrderBy(u => u.Key, StringComparer.Ordinal)
