@@ -64,6 +64,27 @@ public sealed class ResultsTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatIf_WithAParameterChangedInTheRequest_IsThePlanWithThatChange()
+    {
+        var admin = _service.As(Service.AdminKey);
+        const string whatIf = "/api/schools/demo/terms/2025-spring-sample/settlements/what-if";
+        var response = await admin.PostAsJsonAsync(whatIf, new { parameters = new Dictionary<string, object> { ["fees.term_fee"] = 300 } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("plan version 1 with fees.term_fee = 300", body.GetProperty("alternative").GetString());
+        var s03 = body.GetProperty("families").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "S03");
+        Assert.Equal((210.00m, 180.00m), (s03.GetProperty("before").GetDecimal(), s03.GetProperty("after").GetDecimal())); // 350 × 3/5 → 300 × 3/5
+        var fees = body.GetProperty("ledger").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "income:fees");
+        Assert.Equal(-255.00m, fees.GetProperty("difference").GetDecimal()); // 50 × 4 full-price families + 30 (S03) + 25 (S05 at 50%)
+
+        var refused = await admin.PostAsJsonAsync(whatIf, new { parameters = new Dictionary<string, object> { ["fees.term_fee.amount"] = 300, ["refunds.absence.min_service_days"] = "six" } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Contains("parameters.fees.term_fee.amount", errors);
+        Assert.Equal(1, (await admin.GetFromJsonAsync<JsonElement>("/api/schools/demo/plans")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task ChangesAndRefusals_AreInTheAuditLog()
     {
         var admin = _service.As(Service.AdminKey);

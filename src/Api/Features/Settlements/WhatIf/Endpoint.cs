@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Compensation.Api.Services;
 using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.Settlement;
@@ -13,8 +14,14 @@ public sealed class WhatIfRequest
     /// <summary>Settle under this saved plan version …</summary>
     public int? PlanVersion { get; set; }
 
-    /// <summary>… or under this policy text (YAML or JSON), e.g. the current plan with a parameter changed.</summary>
+    /// <summary>… or under this policy text (YAML or JSON) …</summary>
     public string? Policy { get; set; }
+
+    /// <summary>
+    /// … or under the newest plan (or planVersion) with these parameters changed, by dotted path:
+    /// <c>{"fees.term_fee": 300, "refunds.absence.min_service_days": 5}</c>; null takes a key out.
+    /// </summary>
+    public Dictionary<string, JsonElement>? Parameters { get; set; }
 }
 
 public sealed record Change(string Id, decimal Before, decimal After, decimal Difference);
@@ -31,7 +38,7 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
         Summary(s =>
         {
             s.Summary = "What if the term were settled under another plan? Nothing is saved";
-            s.Description = "Settles the term's current facts under the newest plan version (the baseline) and under another saved version (planVersion) or a policy sent in the request (policy), and answers the differences per family (net), per staff member (net) and per ledger line. Only what changes is listed.";
+            s.Description = "Settles the term's current facts under the newest plan version (the baseline) and under another saved version (planVersion), a policy sent in the request (policy), or a saved version (the newest unless planVersion says) with some parameters changed (parameters: dotted paths of the policy file, e.g. {\"fees.term_fee\": 300}), and answers the differences per family (net), per staff member (net) and per ledger line. Only what changes is listed.";
             s.ExampleRequest = new WhatIfRequest { PlanVersion = 1 };
         });
     }
@@ -39,16 +46,25 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
     protected override async Task Handle(WhatIfRequest req, CancellationToken ct)
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
-        if ((req.PlanVersion is null) == (req.Policy is null))
+        if ((req.PlanVersion is null && req.Parameters is null) == (req.Policy is null))
         {
-            throw ServiceError.BadInput("bad-input", "say what to compare with", [new InputError("", 0, "planVersion", "give either planVersion or policy")]);
+            throw ServiceError.BadInput("bad-input", "say what to compare with", [new InputError("", 0, "planVersion", "give planVersion, parameters (with or without planVersion), or policy")]);
         }
 
         var service = Settlements;
         var baseline = await service.ComputeAsync(term, null, ct);
         SettlementResult alternative;
         string label;
-        if (req.PlanVersion is { } version)
+        if (req.Parameters is { } parameters)
+        {
+            var plan = await service.PlanAsync(term.SchoolId, req.PlanVersion, ct);
+            var values = parameters.ToDictionary(p => p.Key, p => Value(p.Value), StringComparer.Ordinal);
+            var text = PolicyParameters.Apply(plan.Content, values);
+            var changes = string.Join(", ", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value.GetRawText()}"));
+            alternative = await service.ComputeUnderAsync(term, PolicyLoader.LoadText(text, $"plan version {plan.Version} with {changes}"), ct);
+            label = $"plan version {plan.Version} with {changes}";
+        }
+        else if (req.PlanVersion is { } version)
         {
             alternative = (await service.ComputeAsync(term, version, ct)).Result;
             label = $"plan version {version}";
@@ -67,6 +83,18 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
             Diff(b.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan), alternative.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan)),
             Diff(LedgerLines(b.Ledger), LedgerLines(alternative.Ledger))), ct);
     }
+
+    /// <summary>A parameter's JSON value as PolicyParameters takes it.</summary>
+    private static object? Value(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => e.TryGetDecimal(out var d) ? d : e.GetRawText(),
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array => e.EnumerateArray().Select(Value).ToList(),
+        JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value), StringComparer.Ordinal),
+        _ => null,
+    };
 
     private static Dictionary<string, decimal> LedgerLines(Rules.Settlement.Ledger l)
     {

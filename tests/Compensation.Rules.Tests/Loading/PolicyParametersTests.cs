@@ -1,0 +1,61 @@
+using Compensation.Rules.Policy.Loading;
+using Compensation.Rules.Tests.Scenarios;
+
+namespace Compensation.Rules.Tests.Loading;
+
+public class PolicyParametersTests
+{
+    private static readonly string Yongqiao = File.ReadAllText(Path.Combine(Samples.RepoRoot, "rules-samples", "yongqiao-002-s1", "policy.yaml"));
+
+    [Fact]
+    public void AFeeChanged_IsThatFee_AndEverythingElseIsAsThePlanSays()
+    {
+        var changed = PolicyLoader.LoadText(PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?> { ["fees.term_fee"] = 300m }), "p");
+        var plan = PolicyLoader.LoadText(Yongqiao, "p");
+
+        Assert.Equal(300m, changed.Fees.TermFee);
+        Assert.Equal(350m, plan.Fees.TermFee);
+        Assert.Equal(plan.Fees.Cap!.PerTerm, changed.Fees.Cap!.PerTerm); // 350, untouched
+        Assert.Equal(plan.Refunds.Absence!.MinServiceDays, changed.Refunds.Absence!.MinServiceDays);
+    }
+
+    [Fact]
+    public void SeveralParameters_ListsAndTexts_AreSet()
+    {
+        var changed = PolicyLoader.LoadText(PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?>
+        {
+            ["refunds.absence.min_service_days"] = 5,
+            ["refunds.absence.statuses"] = new List<object?> { "absent" },
+            ["fees.clause"] = "002 §1 一(一) 修订",
+        }), "p");
+
+        Assert.Equal(5, changed.Refunds.Absence!.MinServiceDays);
+        Assert.Equal("002 §1 一(一) 修订", changed.Fees.Clause);
+    }
+
+    [Fact]
+    public void ANullParameter_TakesTheKeyOut()
+    {
+        var changed = PolicyLoader.LoadText(PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?> { ["fees.cap"] = null }), "p");
+
+        Assert.Null(changed.Fees.Cap);
+    }
+
+    [Fact]
+    public void APathThroughAValue_OrWithAnEmptyKey_IsNamedInTheError()
+    {
+        var e = Assert.Throws<InputException>(() => PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?> { ["fees.term_fee.amount"] = 1m, ["fees..mode"] = "x" }));
+
+        Assert.Contains(e.Errors, x => x.Field == "parameters.fees.term_fee.amount" && x.Message.Contains("fees.term_fee is a value", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Field == "parameters.fees..mode");
+    }
+
+    [Fact]
+    public void AChangedValueThePolicyCannotTake_IsRefusedByTheLoader_NamingTheField()
+    {
+        var text = PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?> { ["fees.term_fee"] = "three hundred" });
+
+        var e = Assert.Throws<InputException>(() => PolicyLoader.LoadText(text, "p"));
+        Assert.Contains(e.Errors, x => x.Field == "fees.term_fee");
+    }
+}
