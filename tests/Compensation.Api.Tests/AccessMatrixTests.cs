@@ -58,6 +58,7 @@ public sealed class AccessMatrixTests : IDisposable
             new("POST", "/api/schools/{s}/plans", books, () => new StringContent(File.ReadAllText(Path.Combine(Service.Root, "rules-samples", Sample, "policy.yaml")), Encoding.UTF8, "text/plain")),
             new("POST", "/api/schools/{s}/terms/t/facts", books, () => Service.Files(Sample, "staff.csv")),
             new("GET", "/api/schools/{s}/terms/t/imports", books),
+            new("GET", "/api/schools/{s}/terms/t/calendar", books),
             new("GET", "/api/schools/{s}/terms/t/facts/template.xlsx", books),
             new("POST", "/api/schools/{s}/terms/t/facts/workbook", books, () => Service.Text("facts.xlsx", "not a workbook")),
             new("POST", "/api/schools/{s}/terms/t/facts/batch", books, () => new StringContent("{\"attendance\": []}", Encoding.UTF8, "application/json")),

@@ -85,6 +85,23 @@ public sealed class ResultsTests : IDisposable
     }
 
     [Fact]
+    public async Task TheTermsCalendar_IsItsWeekdays_LessHolidays_PlusMakeUpDays()
+    {
+        var calendar = await _service.As(Service.AdminKey).GetFromJsonAsync<JsonElement>("/api/schools/demo/terms/2025-spring-sample/calendar");
+
+        // 17 March to 11 April 2025: four weeks of Monday to Friday = 20 weekdays; less Friday 4 April (清明), plus Saturday 29 March (调休).
+        Assert.Equal(20 - 1 + 1, calendar.GetProperty("serviceDayCount").GetInt32());
+        var days = calendar.GetProperty("serviceDays").EnumerateArray().ToDictionary(d => d.GetProperty("date").GetString()!, d => (d.GetProperty("weekday").GetInt32(), d.GetProperty("timetable").GetInt32()));
+        Assert.Equal(20, days.Count);
+        Assert.Equal((6, 5), days["2025-03-29"]); // a Saturday running Friday's timetable
+        Assert.Equal((1, 1), days["2025-03-17"]);
+        Assert.DoesNotContain("2025-04-04", days.Keys);
+        Assert.Equal("2025-04-04", calendar.GetProperty("holidays").EnumerateArray().Single().GetProperty("date").GetString());
+        var makeUp = calendar.GetProperty("makeupDays").EnumerateArray().Single();
+        Assert.Equal(("2025-03-29", 5), (makeUp.GetProperty("date").GetString(), makeUp.GetProperty("asWeekday").GetInt32()));
+    }
+
+    [Fact]
     public async Task ChangesAndRefusals_AreInTheAuditLog()
     {
         var admin = _service.As(Service.AdminKey);
