@@ -342,8 +342,10 @@ public sealed class FactImportTests : IDisposable
         Assert.Equal("removed", c04.GetProperty("action").GetString());
 
         var audit = await Admin.GetFromJsonAsync<JsonElement>("/api/audit");
-        Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "facts.correct"
-            && a.GetProperty("outcome").GetString()!.Contains("考核小组复议", StringComparison.Ordinal));
+        var audited = audit.EnumerateArray().Single(a => a.GetProperty("action").GetString() == "facts.correct").GetProperty("outcome").GetString()!;
+        Assert.Contains("考核小组复议", audited, StringComparison.Ordinal);
+        Assert.Contains("\"decided_percent\":\"20\"", audited, StringComparison.Ordinal); // C06 before
+        Assert.Contains("\"decided_percent\":\"40\"", audited, StringComparison.Ordinal); // and after
     }
 
     [Fact]

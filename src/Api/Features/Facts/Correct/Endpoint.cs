@@ -34,7 +34,7 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
         var outcome = await FactsStore.CorrectAsync(term, name, bytes, correction, errors, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
         AuditNote = outcome.Repeated
             ? "nothing changed"
-            : $"import {outcome.Import.Id}: {correction.Reason} — {outcome.Import.Summary}";
+            : $"import {outcome.Import.Id}: {correction.Reason} — {outcome.Import.Summary}; {outcome.Import.Details}";
         await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
     }
 }
