@@ -18,9 +18,11 @@ public static class Problems
 
     public static async Task WriteAsync(HttpContext http, int status, string code, string title, IReadOnlyList<InputError> errors)
     {
-        var body = new Problem("https://compensation.invalid/errors/" + code, title, status, code, http.TraceIdentifier,
-            [.. errors.Select(e => new ProblemItem(e.File, e.Line, e.Field, e.Message))]);
         http.Response.StatusCode = status;
-        await http.Response.WriteAsJsonAsync(body, Json, "application/problem+json", http.RequestAborted);
+        await http.Response.WriteAsJsonAsync(Create(http, status, code, title, errors), Json, "application/problem+json", http.RequestAborted);
     }
+
+    public static Problem Create(HttpContext http, int status, string code, string title, IReadOnlyList<InputError> errors) =>
+        new("https://compensation.invalid/errors/" + code, title, status, code, http.TraceIdentifier,
+            [.. errors.Select(e => new ProblemItem(e.File, e.Line, e.Field, e.Message))]);
 }

@@ -26,7 +26,7 @@ public static class ServiceHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // Uploads larger than this are refused before they are read (Limits:MaxUploadBytes, default 64 MiB).
+        // Uploads larger than this are refused (UploadLimit; Limits:MaxUploadBytes, default 64 MiB).
         var maxUpload = builder.Configuration.GetValue<long?>("Limits:MaxUploadBytes") ?? 64L * 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
@@ -53,17 +53,8 @@ public static class ServiceHost
 
         var app = builder.Build();
 
-        app.Use(async (http, next) =>
-        {
-            if (http.Request.ContentLength > maxUpload)
-            {
-                await Features.Problems.WriteAsync(http, 413, "upload-too-large",
-                    $"the request body of {http.Request.ContentLength} bytes is larger than the limit of {maxUpload} bytes; nothing was read or changed", []);
-                return;
-            }
-
-            await next(http);
-        });
+        ErrorResponses.Use(app);
+        UploadLimit.Use(app, maxUpload);
 
         // Refused requests are audited too: who (if anyone) tried what.
         app.Use(async (http, next) =>
@@ -81,7 +72,7 @@ public static class ServiceHost
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";
-            c.Errors.UseProblemDetails();
+            ErrorResponses.Configure(c);
             SettlementJson.Apply(c.Serializer.Options);
         });
         OpenApi.Use(app);

@@ -193,7 +193,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
                 StipendsFen = stipends,
                 DeductionsFen = deductions,
                 NetFen = net,
-                DeductionsJson = JsonSerializer.Serialize(lines.Select(d => new { d.RuleId, d.Kind, d.Percent, Amount = d.Amount.Yuan, d.Clause, ReasonZh = d.Reason.Zh, ReasonEn = d.Reason.En, d.EventIds })),
+                DeductionsJson = Features.Pay.Feed.PayFeedDeduction.Store(lines),
                 UpdatedAt = now,
             };
         }

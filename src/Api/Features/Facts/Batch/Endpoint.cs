@@ -18,7 +18,10 @@ public sealed class FactBatchRequest : IPlainTextRequest
     public string Content { get; set; } = "";
 }
 
-public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
+/// <summary>The body of a batch, for the OpenAPI document (its schema is made from the kinds of fact); the endpoint reads it as text.</summary>
+public sealed class FactBatchBody;
+
+public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>, IIdempotentImport
 {
     protected override string? AuditAction => "facts.batch";
 
@@ -26,11 +29,16 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
     {
         Post("/schools/{SchoolId}/terms/{TermId}/facts/batch");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Facts").Accepts<string>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithTags("Facts").Accepts<FactBatchBody>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Add a batch of facts (JSON) to the term";
             s.Description = "The body is an object of lists named as in facts.json (docs/facts-format.md), without the term, e.g. {\"attendance\": [{\"student_id\": \"S1\", \"date\": \"2025-03-10\", \"status\": \"absent\"}]}. The facts are added to those the term has; the whole resulting set is checked and saved only if it has no problem (400 lists each with its JSON path and line). A fact whose id the term already has with the same values changes nothing (a batch sent twice answers 200 with repeated = true); with other values it is refused — change facts with a correction. The same Idempotency-Key with another body is refused (409).";
+            s.ExampleRequest = new
+            {
+                attendance = new[] { new { student_id = "S02", date = "2025-04-09", status = "absent" } },
+                lessons = new[] { new { lesson_id = "L0411-4", staff_id = "T03", date = "2025-04-11", slot = 4, minutes = 40, group = "托管班" } },
+            };
         });
     }
 

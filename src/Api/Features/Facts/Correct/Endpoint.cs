@@ -7,7 +7,10 @@ using Compensation.Rules.Facts.Loading;
 
 namespace Compensation.Api.Features.Facts.Correct;
 
-public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
+/// <summary>The body of a correction, for the OpenAPI document (its schema is made from the kinds of fact); the endpoint reads it as text.</summary>
+public sealed class FactCorrectionBody;
+
+public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>, IIdempotentImport
 {
     protected override string? AuditAction => "facts.correct";
 
@@ -15,11 +18,17 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>
     {
         Post("/schools/{SchoolId}/terms/{TermId}/facts/corrections");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Facts").Accepts<string>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithTags("Facts").Accepts<FactCorrectionBody>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Correct facts by their ids: replace or remove them, with a reason";
             s.Description = "The body: {\"reason\": \"…\", \"replace\": {\"lessons\": [{…the whole corrected fact…}]}, \"remove\": {\"conduct\": [\"C2\"], \"attendance\": [\"S1 2025-03-10\"]}}. Every id must be one the term has (attendance is named by student id and date). The corrected set is checked whole and saved only without a problem; the import list and the audit log keep the reason and each fact's values before and after. A correction after a final settlement is settled as a new version, whose finalisation gives the differences to pay or refund.";
+            s.ExampleRequest = new
+            {
+                reason = "考核小组复议：C04 有请假条；L0317-2 实际上课 45 分钟",
+                replace = new { lessons = new[] { new { lesson_id = "L0317-2", staff_id = "T02", date = "2025-03-17", slot = 2, minutes = 45, group = "托管班" } } },
+                remove = new { conduct = new[] { "C04" } },
+            };
         });
     }
 

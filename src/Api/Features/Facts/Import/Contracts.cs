@@ -2,6 +2,12 @@ using Compensation.Api.Services;
 
 namespace Compensation.Api.Features.Facts.Import;
 
+/// <summary>An import that honours the Idempotency-Key header: the same key with the same body changes nothing, with another body it is refused.</summary>
+public interface IIdempotentImport;
+
+/// <summary>The form of a CSV import, for the OpenAPI document: one file part per fact file, named as the file (lessons.csv, …).</summary>
+public sealed class FactFilesForm : Dictionary<string, IFormFile>;
+
 public sealed class ImportFactsRequest
 {
     public string SchoolId { get; set; } = "";

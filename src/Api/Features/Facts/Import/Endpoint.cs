@@ -2,7 +2,7 @@ using Compensation.Api.Services;
 
 namespace Compensation.Api.Features.Facts.Import;
 
-public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
+public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>, IIdempotentImport
 {
     protected override string? AuditAction => "facts.import";
 
@@ -11,11 +11,17 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
         Post("/schools/{SchoolId}/terms/{TermId}/facts");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
         AllowFileUploads();
-        Description(b => b.WithTags("Facts").Accepts<IFormFileCollection>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithTags("Facts").Accepts<FactFilesForm>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Import fact files (CSV) into a term";
             s.Description = "Multipart form data, one part per file, named like the files of docs/facts-format.md (enrolments.csv, lessons.csv, …). The files sent replace the term's files of the same name; the whole new set is checked and saved only if it has no problem at all (400 lists every problem with file, row and column). Sending the same files again, or the same Idempotency-Key header with the same body, changes nothing and answers 200 with repeated = true; the same key with another body is refused (409).";
+            s.ExampleRequest = new Dictionary<string, string>
+            {
+                ["staff.csv"] = "staff_id,name,employee_no,role,external,agreement_amount\nT01,王老师,E001,teacher,false,\nT02,李老师,E002,teacher,false,\n",
+                ["lessons.csv"] = "lesson_id,staff_id,date,slot,minutes,group\nL0317-1,T01,2025-03-17,1,40,托管班\nL0317-2,T02,2025-03-17,2,40,托管班\n",
+                ["attendance.csv"] = "student_id,date,status\nS06,2025-03-31,leave\nS06,2025-04-01,leave\n",
+            };
         });
     }
 

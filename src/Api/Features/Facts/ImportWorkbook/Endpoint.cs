@@ -4,7 +4,13 @@ using Compensation.Rules;
 
 namespace Compensation.Api.Features.Facts.ImportWorkbook;
 
-public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
+/// <summary>The form of a workbook import, for the OpenAPI document: the one .xlsx file.</summary>
+public sealed class WorkbookForm
+{
+    public required IFormFile File { get; init; }
+}
+
+public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>, IIdempotentImport
 {
     protected override string? AuditAction => "facts.import-workbook";
 
@@ -13,11 +19,12 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>
         Post("/schools/{SchoolId}/terms/{TermId}/facts/workbook");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
         AllowFileUploads();
-        Description(b => b.WithTags("Facts").Accepts<IFormFileCollection>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithTags("Facts").Accepts<WorkbookForm>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Import the term's facts from one Excel workbook (the template)";
             s.Description = "Multipart form data with one .xlsx file, filled from GET …/facts/template.xlsx. Each fact sheet in the workbook replaces the term's facts of its kind (an empty sheet empties it); a sheet left out keeps its kind as it is; 说明 is not read. Headers may be the template's (\"学生编号 student_id\"), the Chinese label or the column name. The whole resulting set is checked and saved only if it has no problem (400 lists every problem with the sheet, row and column). The same workbook again, or the same Idempotency-Key with the same body, changes nothing and answers 200 with repeated = true; the key with another body is refused (409).";
+            s.ExampleRequest = new Dictionary<string, string> { ["file"] = "facts-2025-spring.xlsx (the filled template)" };
         });
     }
 

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Compensation.Rules.Domain;
+using Compensation.Rules.Settlement;
 using FastEndpoints;
 
 namespace Compensation.Api.Features.Pay.Feed;
@@ -31,5 +34,33 @@ public sealed record PayFeedResponse(int Page, int PageSize, int Total, IReadOnl
 
 public sealed record PayFeedLine(
     string School, string Term, string StaffId, string EmployeeNo, string Name, string Month,
-    Compensation.Rules.Domain.Money Gross, Compensation.Rules.Domain.Money Stipends, Compensation.Rules.Domain.Money Deductions, Compensation.Rules.Domain.Money Net,
-    System.Text.Json.JsonElement DeductionLines, DateTimeOffset UpdatedAt, int FinalVersion);
+    Money Gross, Money Stipends, Money Deductions, Money Net,
+    IReadOnlyList<PayFeedDeduction> DeductionLines, DateTimeOffset UpdatedAt, int FinalVersion);
+
+/// <summary>
+/// One deduction of a pay line: its rule and kind, the percentage taken (none for a fixed amount), the amount, the
+/// plan's clause, the reason in Chinese and English, and the conduct events behind it. Stored with the pay line as
+/// JSON in the API's conventions (camelCase, money with two decimals); read whatever the case of its keys, as
+/// earlier versions wrote them (RuleId, ReasonZh, …).
+/// </summary>
+public sealed record PayFeedDeduction(string RuleId, string Kind, decimal? Percent, Money Amount, string Clause, string ReasonZh, string ReasonEn, IReadOnlyList<string> EventIds)
+{
+    public static string Store(IEnumerable<DeductionLine> lines) =>
+        JsonSerializer.Serialize(lines.Select(d => new PayFeedDeduction(d.RuleId, d.Kind, d.Percent, d.Amount, d.Clause, d.Reason.Zh, d.Reason.En, d.EventIds)), PayFeedJson.Options);
+
+    public static IReadOnlyList<PayFeedDeduction> Read(string stored) => JsonSerializer.Deserialize<List<PayFeedDeduction>>(stored, PayFeedJson.Options) ?? [];
+}
+
+/// <summary>The service's JSON conventions (web defaults, as the other endpoints answer, with the settlement's); names are read in any case.</summary>
+internal static class PayFeedJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        SettlementJson.Apply(o);
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+}

@@ -4,15 +4,13 @@ using Compensation.Api.Persistence.Entities;
 using Compensation.Api.Services;
 using Compensation.Rules;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Settlement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Compensation.Api.Features.Pay.Feed;
 
 public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
 {
-    private static readonly JsonSerializerOptions Json = CreateJsonOptions();
-
     public override void Configure()
     {
         Get("/pay");
@@ -57,7 +55,7 @@ public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
         }
 
         HttpContext.Response.Headers.ETag = page.ETag;
-        if (HttpContext.Request.Headers.IfNoneMatch.ToString() == page.ETag)
+        if (NotModified(HttpContext.Request, page.ETag))
         {
             await Send.StatusCodeAsync(304, ct);
             return;
@@ -85,20 +83,26 @@ public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
             .Skip((req.Page - 1) * req.PageSize).Take(req.PageSize).ToListAsync(ct);
         var etag = "\"" + Hashing.Sha256(string.Join(",", page.Select(l => $"{l.Id}:{l.UpdatedAt.UtcTicks}")) + $"|{total}") + "\"";
         var response = new PayFeedResponse(req.Page, req.PageSize, total, [.. page.Select(l => ToLine(l, runs[l.RunId]))]);
-        return new PayFeedPages.Page(JsonSerializer.SerializeToUtf8Bytes(response, Json), etag);
+        return new PayFeedPages.Page(JsonSerializer.SerializeToUtf8Bytes(response, PayFeedJson.Options), etag);
     }
 
-    /// <summary>The service's JSON conventions (web defaults, as the other endpoints answer, with the settlement's).</summary>
-    private static JsonSerializerOptions CreateJsonOptions()
+    /// <summary>
+    /// Whether If-None-Match names the page's ETag, by weak comparison (RFC 9110 13.1.2): "*", a list, or a tag with or
+    /// without W/ all match.
+    /// </summary>
+    private static bool NotModified(HttpRequest request, string etag)
     {
-        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        SettlementJson.Apply(o);
-        o.MakeReadOnly(populateMissingResolver: true);
-        return o;
+        if (request.Headers.IfNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return request.GetTypedHeaders().IfNoneMatch.Any(t => t.Tag == "*" || t.Compare(current, useStrongComparison: false));
     }
 
     private static PayFeedLine ToLine(PayLine l, int finalVersion) => new(
         l.SchoolId, l.TermId, l.StaffId, l.EmployeeNo, l.Name, l.Month,
         Money.FromFen(l.GrossFen), Money.FromFen(l.StipendsFen), Money.FromFen(l.DeductionsFen), Money.FromFen(l.NetFen),
-        JsonDocument.Parse(l.DeductionsJson).RootElement.Clone(), l.UpdatedAt, finalVersion);
+        PayFeedDeduction.Read(l.DeductionsJson), l.UpdatedAt, finalVersion);
 }

@@ -19,7 +19,7 @@ public sealed partial class Endpoint : ApiEndpoint<CreateTermRequest, TermRespon
         {
             s.Summary = "Create a term";
             s.Description = "The term's first and last day. Its service calendar (holidays, make-up days) is imported as calendar.csv with the facts.";
-            s.ExampleRequest = new CreateTermRequest { SchoolId = "yongqiao-1", TermId = "2025-spring", Start = new DateOnly(2025, 2, 17), End = new DateOnly(2025, 6, 27) };
+            s.ExampleRequest = new CreateTermRequest { SchoolId = "yongqiao-1", TermId = "2025-spring", Start = new DateOnly(2025, 3, 17), End = new DateOnly(2025, 4, 11) };
         });
     }
 
