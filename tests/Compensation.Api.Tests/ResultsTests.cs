@@ -74,6 +74,7 @@ public sealed class ResultsTests : IDisposable
         Assert.Equal("plan version 1 with fees.term_fee = 300", body.GetProperty("alternative").GetString());
         var s03 = body.GetProperty("families").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "S03");
         Assert.Equal((210.00m, 180.00m), (s03.GetProperty("before").GetDecimal(), s03.GetProperty("after").GetDecimal())); // 350 × 3/5 → 300 × 3/5
+        Assert.Equal("-30.00", s03.GetProperty("difference").GetRawText());
         var fees = body.GetProperty("ledger").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "income:fees");
         Assert.Equal(-255.00m, fees.GetProperty("difference").GetDecimal()); // 50 × 4 full-price families + 30 (S03) + 25 (S05 at 50%)
 

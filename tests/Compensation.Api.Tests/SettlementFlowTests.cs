@@ -325,6 +325,7 @@ public sealed class SettlementFlowTests : IDisposable
         var change = Assert.Single(second.GetProperty("staff").EnumerateArray());
         Assert.Equal(("T02", 250.00m, 275.00m, 25.00m), // term: 12 × 25.00 − 25.00 (lateness 04-08) − 25.00 (C04) before; without C04 after
             (change.GetProperty("id").GetString(), change.GetProperty("before").GetDecimal(), change.GetProperty("after").GetDecimal(), change.GetProperty("change").GetDecimal()));
+        Assert.Equal(("250.00", "275.00", "25.00"), (change.GetProperty("before").GetRawText(), change.GetProperty("after").GetRawText(), change.GetProperty("change").GetRawText())); // money to the fen, as everywhere
 
         var after = await T02InMarchAsync();
         Assert.Equal((175.00m, 2), (after.GetProperty("net").GetDecimal(), after.GetProperty("finalVersion").GetInt32())); // 7 × 25.00, nothing deducted

@@ -10,6 +10,7 @@ using Compensation.Api.Features.Results.Explain;
 using Compensation.Api.Features.Schools.Create;
 using Compensation.Api.Features.Settlements;
 using Compensation.Api.Features.Settlements.WhatIf;
+using Compensation.Api.Features.Terms.Calendar;
 using Compensation.Api.Features.Terms.Create;
 using Compensation.Api.Services;
 using Compensation.Rules.Domain;
@@ -215,6 +216,10 @@ public static class OpenApiExamples
             [typeof(SchoolResponse)] = new SchoolResponse(School, SchoolName),
             [typeof(CreateKeyResponse)] = new CreateKeyResponse(2, Accountant, "accountant", School, "cmp_3f9c2a7d41e85b06c1d9e2f47a3b8c05d6e1f2a3b4c5d6e7"),
             [typeof(TermResponse)] = new TermResponse(School, Term, TermStart, TermEnd),
+            [typeof(CalendarResponse)] = new CalendarResponse(School, Term, TermStart, TermEnd, 20,
+                [new ServiceDay(new DateOnly(2025, 3, 17), 1, 1), new ServiceDay(new DateOnly(2025, 3, 28), 5, 5), new ServiceDay(new DateOnly(2025, 3, 29), 6, 5)],
+                [new CalendarDay(new DateOnly(2025, 4, 4), null, "清明节 / Qingming festival")],
+                [new CalendarDay(new DateOnly(2025, 3, 29), 5, "调休上课，执行周五课表 / make-up day, Friday timetable")]),
             [typeof(PlanResponse)] = new PlanResponse(School, 1, "policy.yaml", PolicySha, new DateTimeOffset(2025, 3, 14, 15, 42, 9, TimeSpan.FromHours(8)), Accountant, PlanName),
             [typeof(ImportResponse)] = new ImportResponse(1, "csv", false, Imported, Accountant,
                 [new ImportedFile("lessons.csv", 40, "fa1f40271455aa942ff8aaec5bb7ff02e375682d68c13b0b4a879f7c654d2923"), new ImportedFile("staff.csv", 6, "41074bfcbdab821525b5eabd170e3274472336279643384776ae8f899ebb856f")], []),
@@ -231,12 +236,12 @@ public static class OpenApiExamples
                 ]),
             },
             [typeof(RunResponse)] = run,
-            [typeof(FinaliseResponse)] = new FinaliseResponse(run, [], [new SettlementService.Difference("T02", 250.00m, 275.00m, 25.00m)]),
+            [typeof(FinaliseResponse)] = new FinaliseResponse(run, [], [new SettlementService.Difference("T02", Yuan(250.00m), Yuan(275.00m), Yuan(25.00m))]),
             [typeof(ReproduceResponse)] = new ReproduceResponse(2, OutputSha, OutputSha, true),
             [typeof(WhatIfResponse)] = new WhatIfResponse(1, "plan version 2",
-                [new Change("S01", 350.00m, 300.00m, -50.00m), new Change("S04", 0.00m, 300.00m, 300.00m)],
-                [new Change("T01", 350.00m, 500.00m, 150.00m)],
-                [new Change("balance", 232.50m, 900.00m, 667.50m), new Change("income:fees", 1785.00m, 1980.00m, 195.00m)]),
+                [new Change("S01", Yuan(350.00m), Yuan(300.00m), Yuan(-50.00m)), new Change("S04", Yuan(0.00m), Yuan(300.00m), Yuan(300.00m))],
+                [new Change("T01", Yuan(350.00m), Yuan(500.00m), Yuan(150.00m))],
+                [new Change("balance", Yuan(232.50m), Yuan(900.00m), Yuan(667.50m)), new Change("income:fees", Yuan(1785.00m), Yuan(1980.00m), Yuan(195.00m))]),
             [typeof(SettlementResult)] = settlement,
             [typeof(FamilyLine)] = family,
             [typeof(StaffLine)] = staff,

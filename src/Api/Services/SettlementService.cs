@@ -2,6 +2,7 @@ using System.Text.Json;
 using Compensation.Api.Persistence;
 using Compensation.Api.Persistence.Entities;
 using Compensation.Rules;
+using Compensation.Rules.Domain;
 using Compensation.Rules.Policy;
 using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.Settlement;
@@ -22,7 +23,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
     public sealed record FinaliseOutcome(SettlementRun Run, IReadOnlyList<Difference> Families, IReadOnlyList<Difference> Staff);
 
     /// <summary>What changes against the previous final version: positive = to pay (or collect) in addition (多退少补).</summary>
-    public sealed record Difference(string Id, decimal Before, decimal After, decimal Change);
+    public sealed record Difference(string Id, Money Before, Money After, Money Change);
 
     public async Task<Computed> ComputeAsync(Term term, int? planVersion, CancellationToken ct)
     {
@@ -199,19 +200,19 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         }
     }
 
-    private static List<Difference> Diff(IReadOnlyDictionary<string, decimal> old, IReadOnlyDictionary<string, decimal> now) =>
+    private static List<Difference> Diff(IReadOnlyDictionary<string, Money> old, IReadOnlyDictionary<string, Money> now) =>
         [.. now.Keys.Union(old.Keys).Order(StringComparer.Ordinal)
             .Select(id => new Difference(id, old.GetValueOrDefault(id), now.GetValueOrDefault(id), now.GetValueOrDefault(id) - old.GetValueOrDefault(id)))
-            .Where(d => d.Change != 0m)];
+            .Where(d => d.Change != Money.Zero)];
 
     /// <summary>The net of each family and staff member of a settlement.</summary>
-    private sealed record Nets(Dictionary<string, decimal> Families, Dictionary<string, decimal> Staff)
+    private sealed record Nets(Dictionary<string, Money> Families, Dictionary<string, Money> Staff)
     {
         public static Nets None => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
         public static Nets Of(SettlementResult result) => new(
-            result.Families.ToDictionary(f => f.StudentId, f => f.Net.Yuan, StringComparer.Ordinal),
-            result.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan, StringComparer.Ordinal));
+            result.Families.ToDictionary(f => f.StudentId, f => f.Net, StringComparer.Ordinal),
+            result.Staff.ToDictionary(s => s.StaffId, s => s.Net, StringComparer.Ordinal));
 
         /// <summary>
         /// From a saved settlement's JSON: its families and staff come before the ledger, the findings and the
@@ -239,7 +240,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
                 while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                 {
                     string? id = null;
-                    decimal net = 0m;
+                    var net = Money.Zero;
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
                         if (reader.ValueTextEquals(idField))
@@ -250,7 +251,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
                         else if (reader.ValueTextEquals("net"))
                         {
                             reader.Read();
-                            net = reader.GetDecimal();
+                            net = Money.Of(reader.GetDecimal());
                         }
                         else
                         {

@@ -3,6 +3,7 @@ using Compensation.Api.Services;
 using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.Settlement;
 using Compensation.Rules;
+using Compensation.Rules.Domain;
 
 namespace Compensation.Api.Features.Settlements.WhatIf;
 
@@ -24,7 +25,7 @@ public sealed class WhatIfRequest
     public Dictionary<string, JsonElement>? Parameters { get; set; }
 }
 
-public sealed record Change(string Id, decimal Before, decimal After, decimal Difference);
+public sealed record Change(string Id, Money Before, Money After, Money Difference);
 
 public sealed record WhatIfResponse(int BaselinePlanVersion, string Alternative, IReadOnlyList<Change> Families, IReadOnlyList<Change> Staff, IReadOnlyList<Change> Ledger);
 
@@ -39,7 +40,7 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
         {
             s.Summary = "What if the term were settled under another plan? Nothing is saved";
             s.Description = "Settles the term's current facts under the newest plan version (the baseline) and under another saved version (planVersion), a policy sent in the request (policy), or a saved version (the newest unless planVersion says) with some parameters changed (parameters: dotted paths of the policy file, e.g. {\"fees.term_fee\": 300}), and answers the differences per family (net), per staff member (net) and per ledger line. Only what changes is listed.";
-            s.ExampleRequest = new WhatIfRequest { PlanVersion = 1 };
+            s.ExampleRequest = new WhatIfRequest { Parameters = new() { ["fees.term_fee"] = JsonDocument.Parse("300").RootElement } };
         });
     }
 
@@ -79,8 +80,8 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
         await Send.OkAsync(new WhatIfResponse(
             baseline.Plan.Version,
             label,
-            Diff(b.Families.ToDictionary(f => f.StudentId, f => f.Net.Yuan), alternative.Families.ToDictionary(f => f.StudentId, f => f.Net.Yuan)),
-            Diff(b.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan), alternative.Staff.ToDictionary(s => s.StaffId, s => s.Net.Yuan)),
+            Diff(b.Families.ToDictionary(f => f.StudentId, f => f.Net), alternative.Families.ToDictionary(f => f.StudentId, f => f.Net)),
+            Diff(b.Staff.ToDictionary(s => s.StaffId, s => s.Net), alternative.Staff.ToDictionary(s => s.StaffId, s => s.Net)),
             Diff(LedgerLines(b.Ledger), LedgerLines(alternative.Ledger))), ct);
     }
 
@@ -96,18 +97,18 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
         _ => null,
     };
 
-    private static Dictionary<string, decimal> LedgerLines(Rules.Settlement.Ledger l)
+    private static Dictionary<string, Money> LedgerLines(Rules.Settlement.Ledger l)
     {
-        var lines = l.Income.Select(x => ("income:" + x.Category, x.Amount.Yuan))
-            .Concat(l.Refunds.Select(x => ("refunds:" + x.Category, x.Amount.Yuan)))
-            .Concat(l.Expenditure.Select(x => ("expenditure:" + x.Category, x.Amount.Yuan)))
-            .Append(("balance", l.Balance.Yuan))
-            .Append(("surplus-refunded", l.SurplusRefunded.Yuan));
+        var lines = l.Income.Select(x => ("income:" + x.Category, x.Amount))
+            .Concat(l.Refunds.Select(x => ("refunds:" + x.Category, x.Amount)))
+            .Concat(l.Expenditure.Select(x => ("expenditure:" + x.Category, x.Amount)))
+            .Append(("balance", l.Balance))
+            .Append(("surplus-refunded", l.SurplusRefunded));
         return lines.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
     }
 
-    private static List<Change> Diff(Dictionary<string, decimal> before, Dictionary<string, decimal> after) =>
+    private static List<Change> Diff(Dictionary<string, Money> before, Dictionary<string, Money> after) =>
         [.. before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
             .Select(k => new Change(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k), after.GetValueOrDefault(k) - before.GetValueOrDefault(k)))
-            .Where(c => c.Difference != 0m)];
+            .Where(c => c.Difference != Money.Zero)];
 }
