@@ -50,7 +50,17 @@ internal sealed class ReportDocument : IDisposable
 
     public XFont Font(TextStyle style) => fonts.Get(style);
 
-    public double Measure(string text, TextStyle style) => text.Length == 0 ? 0 : Graphics.MeasureString(text, Font(style)).Width;
+    /// <summary>The width of <paramref name="text"/> on one line, as PDFsharp measures it (see <see cref="GlyphWidths"/>).</summary>
+    public double Measure(string text, TextStyle style)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        var font = Font(style);
+        return GlyphWidths.Of(style.Bold).Measure(Graphics, text, font, font.Metrics.UnitsPerEm);
+    }
 
     public IReadOnlyList<string> Wrap(string text, TextStyle style, double width) => LineBreaker.Wrap(text, width, s => Measure(s, style));
 
