@@ -163,7 +163,10 @@ internal sealed class ReportDocument : IDisposable
         y += height;
     }
 
-    /// <summary>Draws the page footers, writes fixed metadata and returns the bytes, made reproducible (see <see cref="PdfDeterminism"/>).</summary>
+    /// <summary>
+    /// Draws the page footers, writes fixed metadata and returns the bytes, with compact font programs (see
+    /// <see cref="FontPrograms"/>) and made reproducible (see <see cref="PdfDeterminism"/>).
+    /// </summary>
     public byte[] Finish()
     {
         graphics?.Dispose();
@@ -178,9 +181,13 @@ internal sealed class ReportDocument : IDisposable
         document.Info.ModificationDate = when;
         document.Internals.FirstDocumentID = PdfDeterminism.IdPlaceholder;
         document.Internals.SecondDocumentID = PdfDeterminism.IdPlaceholder;
+
+        // NoCompression leaves only the font programs uncompressed (content streams follow CompressContentStreams):
+        // FontPrograms compresses them, without the metrics of glyphs the subsets do not hold.
+        document.Options.NoCompression = true;
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return PdfDeterminism.Normalize(stream.ToArray());
+        return PdfDeterminism.Normalize(FontPrograms.Compact(stream.ToArray()));
     }
 
     public void Dispose()
