@@ -22,7 +22,8 @@ internal static class FontPrograms
 {
     private static readonly Encoding Ascii = Encoding.ASCII;
 
-    public static byte[] Compact(byte[] pdf)
+    /// <summary>The PDF with its font programs compacted; <paramref name="pdf"/> (a buffer the caller discards) is changed on the way.</summary>
+    public static byte[] Compact(Span<byte> pdf)
     {
         var xref = StartXref(pdf);
         var entries = XrefEntries(pdf, xref);
@@ -35,42 +36,43 @@ internal static class FontPrograms
             }
         }
 
-        if (splices.Count == 0)
+        splices.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var moved = Moved(xref.Keyword, splices);
+        var startxref = Ascii.GetBytes(moved.ToString(CultureInfo.InvariantCulture));
+        var output = GC.AllocateUninitializedArray<byte>(checked((int)(moved + (xref.ValueEnd - xref.Keyword) - (xref.ValueEnd - xref.Value) + startxref.Length + (pdf.Length - xref.ValueEnd))));
+        var to = 0;
+        var at = 0;
+        void Copy(ReadOnlySpan<byte> part)
         {
-            return pdf;
+            part.CopyTo(output.AsSpan(to));
+            to += part.Length;
         }
 
-        splices.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var output = new MemoryStream(pdf.Length);
-        var at = 0;
         foreach (var (start, end, bytes) in splices)
         {
-            output.Write(pdf, at, start - at);
-            output.Write(bytes);
+            Copy(pdf[at..start]);
+            Copy(bytes);
             at = end;
         }
 
-        output.Write(pdf, at, xref.Keyword - at);
-        var moved = output.Length;
+        Copy(pdf[at..xref.Value]);
 
         // The table keeps its layout: only the ten digits of each entry's offset change.
-        var table = pdf.AsSpan(xref.Keyword, xref.Value - xref.Keyword).ToArray();
         foreach (var entry in entries)
         {
-            var digits = entry.Position - xref.Keyword;
-            Ascii.GetBytes(Moved(entry.Offset, splices).ToString("D10", CultureInfo.InvariantCulture), table.AsSpan(digits, 10));
+            var digits = (int)moved + (entry.Position - xref.Keyword);
+            Ascii.GetBytes(Moved(entry.Offset, splices).ToString("D10", CultureInfo.InvariantCulture), output.AsSpan(digits, 10));
         }
 
-        output.Write(table);
-        output.Write(Ascii.GetBytes(moved.ToString(CultureInfo.InvariantCulture)));
-        output.Write(pdf, xref.ValueEnd, pdf.Length - xref.ValueEnd);
-        return output.ToArray();
+        Copy(startxref);
+        Copy(pdf[xref.ValueEnd..]);
+        return output;
     }
 
     /// <summary>Where the cross-reference table starts (the value of startxref), and where that value is written.</summary>
-    private static (int Keyword, int Value, int ValueEnd) StartXref(byte[] pdf)
+    private static (int Keyword, int Value, int ValueEnd) StartXref(ReadOnlySpan<byte> pdf)
     {
-        var keyword = pdf.AsSpan().LastIndexOf("startxref\n"u8);
+        var keyword = pdf.LastIndexOf("startxref\n"u8);
         if (keyword < 0)
         {
             throw Unexpected("no startxref");
@@ -83,8 +85,8 @@ internal static class FontPrograms
             end++;
         }
 
-        var xref = int.Parse(pdf.AsSpan(value, end - value), CultureInfo.InvariantCulture);
-        if (!pdf.AsSpan(xref).StartsWith("xref\n"u8))
+        var xref = int.Parse(pdf[value..end], CultureInfo.InvariantCulture);
+        if (!pdf[xref..].StartsWith("xref\n"u8))
         {
             throw Unexpected("startxref does not point at a cross-reference table");
         }
@@ -93,11 +95,11 @@ internal static class FontPrograms
     }
 
     /// <summary>The in-use entries of the one cross-reference section PDFsharp writes: object number, offset, and where the entry's offset digits are.</summary>
-    private static List<(int Number, int Offset, int Position)> XrefEntries(byte[] pdf, (int Keyword, int Value, int ValueEnd) xref)
+    private static List<(int Number, int Offset, int Position)> XrefEntries(ReadOnlySpan<byte> pdf, (int Keyword, int Value, int ValueEnd) xref)
     {
         var header = xref.Keyword + "xref\n".Length;
-        var lineEnd = pdf.AsSpan(header).IndexOf((byte)'\n');
-        var section = Ascii.GetString(pdf, header, lineEnd).Split(' ');
+        var lineEnd = pdf[header..].IndexOf((byte)'\n');
+        var section = Ascii.GetString(pdf.Slice(header, lineEnd)).Split(' ');
         if (section.Length != 2 || section[0] != "0")
         {
             throw Unexpected("a cross-reference table of more than one section");
@@ -111,11 +113,11 @@ internal static class FontPrograms
             // "nnnnnnnnnn ggggg n \n": an in-use entry; "f" marks the free list.
             if (pdf[position + 17] == (byte)'n')
             {
-                entries.Add((number, int.Parse(pdf.AsSpan(position, 10), CultureInfo.InvariantCulture), position));
+                entries.Add((number, int.Parse(pdf.Slice(position, 10), CultureInfo.InvariantCulture), position));
             }
         }
 
-        if (!pdf.AsSpan(position).StartsWith("trailer"u8))
+        if (!pdf[position..].StartsWith("trailer"u8))
         {
             throw Unexpected("the cross-reference table is not followed by the trailer");
         }
@@ -124,17 +126,17 @@ internal static class FontPrograms
     }
 
     /// <summary>An object "N 0 obj &lt;&lt;/Length1 L/Length L&gt;&gt; stream …" (a font program PDFsharp wrote uncompressed), as the splice that replaces its dictionary and data.</summary>
-    private static (int Start, int End, byte[] Bytes)? UncompressedFontProgram(byte[] pdf, int number, int offset)
+    private static (int Start, int End, byte[] Bytes)? UncompressedFontProgram(Span<byte> pdf, int number, int offset)
     {
         var prefix = Ascii.GetBytes($"{number} 0 obj\n<</Length1 ");
-        if (!pdf.AsSpan(offset).StartsWith(prefix))
+        if (!pdf[offset..].StartsWith(prefix))
         {
             return null;
         }
 
         var dictionary = offset + prefix.Length - "<</Length1 ".Length;
-        var streamKeyword = pdf.AsSpan(dictionary).IndexOf(">>\nstream\n"u8);
-        var fields = Ascii.GetString(pdf, dictionary, streamKeyword).Split(['<', '/', ' ', '>'], StringSplitOptions.RemoveEmptyEntries);
+        var streamKeyword = pdf[dictionary..].IndexOf(">>\nstream\n"u8);
+        var fields = Ascii.GetString(pdf.Slice(dictionary, streamKeyword)).Split(['<', '/', ' ', '>'], StringSplitOptions.RemoveEmptyEntries);
         if (fields is not ["Length1", var length1, "Length", var length] || length1 != length)
         {
             return null;
@@ -142,35 +144,35 @@ internal static class FontPrograms
 
         var size = int.Parse(length, CultureInfo.InvariantCulture);
         var data = dictionary + streamKeyword + ">>\nstream\n".Length;
-        if (!pdf.AsSpan(data + size).StartsWith("\nendstream"u8))
+        if (!pdf[(data + size)..].StartsWith("\nendstream"u8))
         {
             throw Unexpected($"the stream of object {number} is not as long as its /Length");
         }
 
-        var font = pdf.AsSpan(data, size).ToArray();
+        var font = pdf.Slice(data, size);
         ClearUnusedBearings(font);
-        using var compressed = new MemoryStream();
+        using var compressed = new MemoryStream(size / 4);
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
             zlib.Write(font);
         }
 
         var head = Ascii.GetBytes($"<</Length1 {size}/Filter/FlateDecode/Length {compressed.Length}>>\nstream\n");
-        return (dictionary, data + size, [.. head, .. compressed.ToArray()]);
+        return (dictionary, data + size, [.. head, .. compressed.GetBuffer().AsSpan(0, (int)compressed.Length)]);
     }
 
     /// <summary>
     /// Zeroes the left side bearing (in hmtx) of each glyph that has no outline in glyf, and brings the table's
     /// checksum and the font's checkSumAdjustment up to date (OpenType specification, "Table directory" and "head").
     /// </summary>
-    private static void ClearUnusedBearings(byte[] font)
+    private static void ClearUnusedBearings(Span<byte> font)
     {
         var tables = new Dictionary<string, (int Entry, int Offset, int Length)>(StringComparer.Ordinal);
-        var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+        var count = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
         for (var i = 0; i < count; i++)
         {
-            var entry = 12 + (16 * i);
-            tables[Ascii.GetString(font, entry, 4)] = (entry, (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(entry + 8)), (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(entry + 12)));
+            var entry = font[(12 + (16 * i))..];
+            tables[Ascii.GetString(entry[..4])] = (12 + (16 * i), (int)BinaryPrimitives.ReadUInt32BigEndian(entry[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(entry[12..]));
         }
 
         if (!tables.TryGetValue("head", out var head) || !tables.TryGetValue("hhea", out var hhea) || !tables.TryGetValue("maxp", out var maxp)
@@ -179,32 +181,35 @@ internal static class FontPrograms
             throw Unexpected("an embedded font without head, hhea, maxp, loca or hmtx");
         }
 
-        var longOffsets = BinaryPrimitives.ReadInt16BigEndian(font.AsSpan(head.Offset + 50)) == 1;
-        var glyphs = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(maxp.Offset + 4));
-        var metrics = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(hhea.Offset + 34));
+        var longOffsets = BinaryPrimitives.ReadInt16BigEndian(font[(head.Offset + 50)..]) == 1;
+        var glyphs = BinaryPrimitives.ReadUInt16BigEndian(font[(maxp.Offset + 4)..]);
+        var metrics = BinaryPrimitives.ReadUInt16BigEndian(font[(hhea.Offset + 34)..]);
         if (metrics > glyphs || hmtx.Length != (4 * metrics) + (2 * (glyphs - metrics)) || loca.Length < (glyphs + 1) * (longOffsets ? 4 : 2))
         {
             throw Unexpected("an embedded font whose hmtx or loca does not match its glyph count");
         }
 
-        uint Location(int glyph) => longOffsets
-            ? BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(loca.Offset + (4 * glyph)))
-            : BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(loca.Offset + (2 * glyph)));
-
+        var locations = font.Slice(loca.Offset, loca.Length);
+        var bearings = font.Slice(hmtx.Offset, hmtx.Length);
+        var next = Location(locations, longOffsets, 0);
         for (var glyph = 0; glyph < glyphs; glyph++)
         {
-            if (Location(glyph + 1) == Location(glyph))
+            var start = next;
+            next = Location(locations, longOffsets, glyph + 1);
+            if (next == start)
             {
-                var bearing = glyph < metrics ? hmtx.Offset + (4 * glyph) + 2 : hmtx.Offset + (4 * metrics) + (2 * (glyph - metrics));
-                font[bearing] = 0;
-                font[bearing + 1] = 0;
+                bearings.Slice(glyph < metrics ? (4 * glyph) + 2 : (4 * metrics) + (2 * (glyph - metrics)), 2).Clear();
             }
         }
 
-        BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(hmtx.Entry + 4), Checksum(font.AsSpan(hmtx.Offset, hmtx.Length)));
-        BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(head.Offset + 8), 0);
-        BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(head.Offset + 8), unchecked(0xB1B0AFBA - Checksum(font)));
+        BinaryPrimitives.WriteUInt32BigEndian(font[(hmtx.Entry + 4)..], Checksum(bearings));
+        BinaryPrimitives.WriteUInt32BigEndian(font[(head.Offset + 8)..], 0);
+        BinaryPrimitives.WriteUInt32BigEndian(font[(head.Offset + 8)..], unchecked(0xB1B0AFBA - Checksum(font)));
     }
+
+    private static uint Location(ReadOnlySpan<byte> loca, bool longOffsets, int glyph) => longOffsets
+        ? BinaryPrimitives.ReadUInt32BigEndian(loca[(4 * glyph)..])
+        : BinaryPrimitives.ReadUInt16BigEndian(loca[(2 * glyph)..]);
 
     /// <summary>The sum of the big-endian 32-bit words of <paramref name="data"/>, the last padded with zeros.</summary>
     private static uint Checksum(ReadOnlySpan<byte> data)

@@ -21,6 +21,9 @@ internal sealed class ReportDocument : IDisposable
 
     private static readonly XSize A4 = new(595.276, 841.89);
 
+    /// <summary>Room for a statement as PDFsharp saves it, before <see cref="FontPrograms"/>: two uncompressed font subsets of some 250 KB each.</summary>
+    private const int RawCapacity = 1 << 20;
+
     private readonly PdfDocument document = new();
     private readonly FontCache fonts = new();
     private readonly DocumentInfo info;
@@ -185,9 +188,9 @@ internal sealed class ReportDocument : IDisposable
         // NoCompression leaves only the font programs uncompressed (content streams follow CompressContentStreams):
         // FontPrograms compresses them, without the metrics of glyphs the subsets do not hold.
         document.Options.NoCompression = true;
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(RawCapacity);
         document.Save(stream, closeStream: false);
-        return PdfDeterminism.Normalize(FontPrograms.Compact(stream.ToArray()));
+        return PdfDeterminism.Normalize(FontPrograms.Compact(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
     }
 
     public void Dispose()
