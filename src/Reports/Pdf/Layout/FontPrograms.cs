@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Compensation.Reports.Pdf.Layout;
@@ -215,17 +216,17 @@ internal static class FontPrograms
     private static uint Checksum(ReadOnlySpan<byte> data)
     {
         uint sum = 0;
-        var i = 0;
-        for (; i + 4 <= data.Length; i += 4)
+        var whole = data.Length / 4 * 4;
+        foreach (var word in MemoryMarshal.Cast<byte, uint>(data[..whole]))
         {
-            sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(data[i..]));
+            sum = unchecked(sum + (BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(word) : word));
         }
 
-        if (i < data.Length)
+        if (whole < data.Length)
         {
             Span<byte> last = stackalloc byte[4];
             last.Clear();
-            data[i..].CopyTo(last);
+            data[whole..].CopyTo(last);
             sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(last));
         }
 
