@@ -38,9 +38,9 @@ internal static class FontPrograms
         }
 
         splices.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var moved = Moved(xref.Keyword, splices);
+        var moved = Moved(xref.Table, splices);
         var startxref = Ascii.GetBytes(moved.ToString(CultureInfo.InvariantCulture));
-        var output = GC.AllocateUninitializedArray<byte>(checked((int)(moved + (xref.ValueEnd - xref.Keyword) - (xref.ValueEnd - xref.Value) + startxref.Length + (pdf.Length - xref.ValueEnd))));
+        var output = GC.AllocateUninitializedArray<byte>(checked((int)(moved + (xref.Value - xref.Table) + startxref.Length + (pdf.Length - xref.ValueEnd))));
         var to = 0;
         var at = 0;
         void Copy(ReadOnlySpan<byte> part)
@@ -61,7 +61,7 @@ internal static class FontPrograms
         // The table keeps its layout: only the ten digits of each entry's offset change.
         foreach (var entry in entries)
         {
-            var digits = (int)moved + (entry.Position - xref.Keyword);
+            var digits = (int)moved + (entry.Position - xref.Table);
             Ascii.GetBytes(Moved(entry.Offset, splices).ToString("D10", CultureInfo.InvariantCulture), output.AsSpan(digits, 10));
         }
 
@@ -71,7 +71,7 @@ internal static class FontPrograms
     }
 
     /// <summary>Where the cross-reference table starts (the value of startxref), and where that value is written.</summary>
-    private static (int Keyword, int Value, int ValueEnd) StartXref(ReadOnlySpan<byte> pdf)
+    private static (int Table, int Value, int ValueEnd) StartXref(ReadOnlySpan<byte> pdf)
     {
         var keyword = pdf.LastIndexOf("startxref\n"u8);
         if (keyword < 0)
@@ -96,9 +96,9 @@ internal static class FontPrograms
     }
 
     /// <summary>The in-use entries of the one cross-reference section PDFsharp writes: object number, offset, and where the entry's offset digits are.</summary>
-    private static List<(int Number, int Offset, int Position)> XrefEntries(ReadOnlySpan<byte> pdf, (int Keyword, int Value, int ValueEnd) xref)
+    private static List<(int Number, int Offset, int Position)> XrefEntries(ReadOnlySpan<byte> pdf, (int Table, int Value, int ValueEnd) xref)
     {
-        var header = xref.Keyword + "xref\n".Length;
+        var header = xref.Table + "xref\n".Length;
         var lineEnd = pdf[header..].IndexOf((byte)'\n');
         var section = Ascii.GetString(pdf.Slice(header, lineEnd)).Split(' ');
         if (section.Length != 2 || section[0] != "0")
