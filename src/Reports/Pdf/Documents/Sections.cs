@@ -27,11 +27,12 @@ internal static class Sections
 
     private static string OrDash(string value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 
-    /// <summary>A heading and its table, kept together when the table is short (see <see cref="TableRenderer.StartHeight"/>).</summary>
+    /// <summary>A heading and its table, kept together when the table is short (see <see cref="TableRenderer.LaidOutTable.StartHeight"/>).</summary>
     public static void Table(ReportDocument doc, string zh, string en, Layout.Table table, double spaceAfter = 8)
     {
-        doc.Heading(zh, en, TableRenderer.StartHeight(doc, table));
-        TableRenderer.Draw(doc, table, spaceAfter);
+        var laidOut = TableRenderer.Layout(doc, table);
+        doc.Heading(zh, en, laidOut.StartHeight);
+        TableRenderer.Draw(doc, laidOut, spaceAfter);
     }
 
     /// <summary>A one-row note that a list is empty, so a section never ends in a bare header.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Compensation.Reports.Pdf.Layout;
 
@@ -11,43 +10,65 @@ namespace Compensation.Reports.Pdf.Layout;
 /// uncompressed parts of the file, so they are replaced in place by values of the same length: the
 /// tags by letters derived from their order in the file, the uuids and the /ID by a SHA-256 of the
 /// file itself (with those fields blanked). Equal lengths keep every cross-reference offset valid.
+/// The fields are found in the bytes themselves (each pattern is spelled out below), so no copy of
+/// the file is ever made as text.
 /// </summary>
-internal static partial class PdfDeterminism
+internal static class PdfDeterminism
 {
     /// <summary>Set as both document ids before saving; 16 characters, written as 32 hex digits.</summary>
     public const string IdPlaceholder = "0000000000000000";
 
-    // Latin-1 maps every byte to one char and back, so regexes can work on the raw file.
-    private static readonly Encoding Bytes = Encoding.Latin1;
+    private const int UuidLength = 36; // 8-4-4-4-12 hex digits
 
     public static byte[] Normalize(byte[] pdf)
     {
-        var text = Bytes.GetString(pdf);
-        text = FixSubsetTags(text);
-        text = Uuid().Replace(text, m => "uuid:" + new string('0', 8) + "-0000-0000-0000-" + new string('0', 12));
-        text = TrailerId().Replace(text, m => $"/ID[<{new string('0', m.Groups[1].Length)}><{new string('0', m.Groups[2].Length)}>]");
-
-        var hash = SHA256.HashData(Bytes.GetBytes(text));
-        var hex = Convert.ToHexString(hash);
-        text = Uuid().Replace(text, m => "uuid:" + FormatUuid(hash));
-        text = TrailerId().Replace(text, m => $"/ID[<{Fill(hex, m.Groups[1].Length)}><{Fill(hex, m.Groups[2].Length)}>]");
-        var result = Bytes.GetBytes(text);
-        if (result.Length != pdf.Length)
+        var bytes = (byte[])pdf.Clone();
+        FixSubsetTags(bytes);
+        foreach (var at in Uuids(bytes))
         {
-            throw new InvalidOperationException("normalising the PDF changed its length; its cross-reference table would be wrong");
+            Write(bytes, at, "00000000-0000-0000-0000-000000000000");
         }
 
-        return result;
+        foreach (var (first, second) in TrailerIds(bytes))
+        {
+            bytes.AsSpan(first.Start, first.Length).Fill((byte)'0');
+            bytes.AsSpan(second.Start, second.Length).Fill((byte)'0');
+        }
+
+        var hash = SHA256.HashData(bytes);
+        var hex = Convert.ToHexString(hash);
+        foreach (var at in Uuids(bytes))
+        {
+            Write(bytes, at, FormatUuid(hash));
+        }
+
+        foreach (var (first, second) in TrailerIds(bytes))
+        {
+            Write(bytes, first.Start, Fill(hex, first.Length));
+            Write(bytes, second.Start, Fill(hex, second.Length));
+        }
+
+        return bytes;
     }
 
-    /// <summary>The k-th distinct tag in the file becomes six letters from a hash of k: stable, and distinct within the file.</summary>
-    private static string FixSubsetTags(string text)
+    /// <summary>
+    /// The k-th distinct tag in the file becomes six letters from a hash of k: stable, and distinct within the file.
+    /// A tag is "/" and six capital letters before "+LXGW": only in front of the font's name, so bytes inside
+    /// compressed streams that happen to look like a tag are left alone.
+    /// </summary>
+    private static void FixSubsetTags(byte[] bytes)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal);
-        return SubsetTag().Replace(text, m =>
+        for (var plus = Find(bytes, "+LXGW"u8, 0); plus >= 0; plus = Find(bytes, "+LXGW"u8, plus + 1))
         {
-            var tag = m.Groups[1].Value;
+            var slash = plus - 7;
+            if (slash < 0 || bytes[slash] != (byte)'/' || !All(bytes.AsSpan(slash + 1, 6), c => c is >= (byte)'A' and <= (byte)'Z'))
+            {
+                continue;
+            }
+
+            var tag = Encoding.ASCII.GetString(bytes, slash + 1, 6);
             if (!map.TryGetValue(tag, out var stable))
             {
                 var salt = map.Count;
@@ -61,9 +82,107 @@ internal static partial class PdfDeterminism
                 map[tag] = stable;
             }
 
-            return "/" + stable + "+";
-        });
+            Write(bytes, slash + 1, stable);
+        }
     }
+
+    /// <summary>Where the digits of each "uuid:" followed by lower-case hex digits in groups of 8-4-4-4-12 start.</summary>
+    private static List<int> Uuids(byte[] bytes)
+    {
+        var found = new List<int>();
+        for (var at = Find(bytes, "uuid:"u8, 0); at >= 0;)
+        {
+            var digits = at + "uuid:".Length;
+            if (IsUuid(bytes.AsSpan(digits, Math.Min(UuidLength, bytes.Length - digits))))
+            {
+                found.Add(digits);
+                at = Find(bytes, "uuid:"u8, digits + UuidLength);
+            }
+            else
+            {
+                at = Find(bytes, "uuid:"u8, at + 1);
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsUuid(ReadOnlySpan<byte> s)
+    {
+        if (s.Length != UuidLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < UuidLength; i++)
+        {
+            var ok = i is 8 or 13 or 18 or 23 ? s[i] == (byte)'-' : s[i] is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The two hex strings of each "/ID[&lt;…&gt;&lt;…&gt;]" (any case, at least one digit each).</summary>
+    private static List<((int Start, int Length) First, (int Start, int Length) Second)> TrailerIds(byte[] bytes)
+    {
+        var found = new List<((int, int), (int, int))>();
+        for (var at = Find(bytes, "/ID[<"u8, 0); at >= 0;)
+        {
+            var first = at + "/ID[<".Length;
+            var firstLength = HexRun(bytes, first);
+            var second = first + firstLength + "><".Length;
+            if (firstLength > 0 && bytes.AsSpan(first + firstLength).StartsWith("><"u8))
+            {
+                var secondLength = HexRun(bytes, second);
+                if (secondLength > 0 && bytes.AsSpan(second + secondLength).StartsWith(">]"u8))
+                {
+                    found.Add(((first, firstLength), (second, secondLength)));
+                    at = Find(bytes, "/ID[<"u8, second + secondLength + ">]".Length);
+                    continue;
+                }
+            }
+
+            at = Find(bytes, "/ID[<"u8, at + 1);
+        }
+
+        return found;
+    }
+
+    private static int HexRun(byte[] bytes, int start)
+    {
+        var end = start;
+        while (end < bytes.Length && char.IsAsciiHexDigit((char)bytes[end]))
+        {
+            end++;
+        }
+
+        return end - start;
+    }
+
+    private static int Find(byte[] bytes, ReadOnlySpan<byte> what, int from)
+    {
+        var at = bytes.AsSpan(from).IndexOf(what);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static bool All(ReadOnlySpan<byte> s, Func<byte, bool> test)
+    {
+        foreach (var b in s)
+        {
+            if (!test(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Write(byte[] bytes, int at, string ascii) => Encoding.ASCII.GetBytes(ascii, bytes.AsSpan(at, ascii.Length));
 
     private static string Letters(byte[] hash) => string.Concat(hash.Take(6).Select(b => (char)('A' + (b % 26))));
 
@@ -74,14 +193,4 @@ internal static partial class PdfDeterminism
     }
 
     private static string Fill(string hex, int length) => string.Concat(Enumerable.Repeat(hex, (length / hex.Length) + 1))[..length];
-
-    // The tag is only replaced in front of the font's name, so bytes inside compressed streams that happen to look like a tag are left alone.
-    [GeneratedRegex(@"/([A-Z]{6})\+(?=LXGW)", RegexOptions.CultureInvariant)]
-    private static partial Regex SubsetTag();
-
-    [GeneratedRegex(@"uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.CultureInvariant)]
-    private static partial Regex Uuid();
-
-    [GeneratedRegex(@"/ID\[<([0-9A-Fa-f]+)><([0-9A-Fa-f]+)>\]", RegexOptions.CultureInvariant)]
-    private static partial Regex TrailerId();
 }

@@ -21,6 +21,9 @@ internal sealed class ReportDocument : IDisposable
 
     private static readonly XSize A4 = new(595.276, 841.89);
 
+    /// <summary>Room for a statement as PDFsharp saves it, before <see cref="FontPrograms"/>: two uncompressed font subsets of some 250 KB each.</summary>
+    private const int RawCapacity = 1 << 20;
+
     private readonly PdfDocument document = new();
     private readonly FontCache fonts = new();
     private readonly DocumentInfo info;
@@ -50,7 +53,17 @@ internal sealed class ReportDocument : IDisposable
 
     public XFont Font(TextStyle style) => fonts.Get(style);
 
-    public double Measure(string text, TextStyle style) => text.Length == 0 ? 0 : Graphics.MeasureString(text, Font(style)).Width;
+    /// <summary>The width of <paramref name="text"/> on one line, as PDFsharp measures it (see <see cref="GlyphWidths"/>).</summary>
+    public double Measure(string text, TextStyle style)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        var font = Font(style);
+        return GlyphWidths.Of(style.Bold).Measure(Graphics, text, font, font.Metrics.UnitsPerEm);
+    }
 
     public IReadOnlyList<string> Wrap(string text, TextStyle style, double width) => LineBreaker.Wrap(text, width, s => Measure(s, style));
 
@@ -153,7 +166,10 @@ internal sealed class ReportDocument : IDisposable
         y += height;
     }
 
-    /// <summary>Draws the page footers, writes fixed metadata and returns the bytes, made reproducible (see <see cref="PdfDeterminism"/>).</summary>
+    /// <summary>
+    /// Draws the page footers, writes fixed metadata and returns the bytes, with compact font programs (see
+    /// <see cref="FontPrograms"/>) and made reproducible (see <see cref="PdfDeterminism"/>).
+    /// </summary>
     public byte[] Finish()
     {
         graphics?.Dispose();
@@ -168,9 +184,13 @@ internal sealed class ReportDocument : IDisposable
         document.Info.ModificationDate = when;
         document.Internals.FirstDocumentID = PdfDeterminism.IdPlaceholder;
         document.Internals.SecondDocumentID = PdfDeterminism.IdPlaceholder;
-        using var stream = new MemoryStream();
+
+        // NoCompression leaves only the font programs uncompressed (content streams follow CompressContentStreams):
+        // FontPrograms compresses them, without the metrics of glyphs the subsets do not hold.
+        document.Options.NoCompression = true;
+        using var stream = new MemoryStream(RawCapacity);
         document.Save(stream, closeStream: false);
-        return PdfDeterminism.Normalize(stream.ToArray());
+        return PdfDeterminism.Normalize(FontPrograms.Compact(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
     }
 
     public void Dispose()

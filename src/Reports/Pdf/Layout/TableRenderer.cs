@@ -14,23 +14,22 @@ internal static class TableRenderer
     /// <summary>Tables up to this height are never split: a short table broken over two pages is harder to read than a gap.</summary>
     private const double KeepWhole = 240;
 
-    /// <summary>
-    /// The height that must fit below a heading for the table to start with it: the whole table if it
-    /// is short, else its header and first rows.
-    /// </summary>
-    public static double StartHeight(ReportDocument doc, Table table)
+    /// <summary>Lays every row out (wraps each cell) once; the result gives the height to keep with a heading and is then drawn.</summary>
+    public static LaidOutTable Layout(ReportDocument doc, Table table)
     {
-        var (header, rows) = LayoutAll(doc, table);
-        var whole = (header?.Height ?? 0) + rows.Sum(r => r.Height);
-        return whole <= KeepWhole ? whole : (header?.Height ?? 0) + rows.Take(3).Sum(r => r.Height);
+        var widths = Widths(table, doc.Width);
+        var header = table.ShowHeader ? Layout(doc, table, table.Columns.Select(c => c.Header).ToList(), widths, TextStyle.CellBold) : null;
+        var rows = table.Rows.Select(r => Layout(doc, table, r.Cells, widths, r.Kind == RowKind.Body ? TextStyle.Cell : TextStyle.CellBold)).ToList();
+        return new LaidOutTable(table, header, rows);
     }
 
-    public static void Draw(ReportDocument doc, Table table, double spaceAfter = 8)
+    public static void Draw(ReportDocument doc, Table table, double spaceAfter = 8) => Draw(doc, Layout(doc, table), spaceAfter);
+
+    public static void Draw(ReportDocument doc, LaidOutTable laidOut, double spaceAfter = 8)
     {
-        var (header, rows) = LayoutAll(doc, table);
+        var (table, header, rows) = (laidOut.Table, laidOut.Header, laidOut.Rows);
         var headerHeight = header?.Height ?? 0;
-        var whole = headerHeight + rows.Sum(r => r.Height);
-        doc.EnsureSpace(whole <= KeepWhole ? whole : headerHeight + (rows.Count > 0 ? rows[0].Height : 0));
+        doc.EnsureSpace(laidOut.Height <= KeepWhole ? laidOut.Height : headerHeight + (rows.Count > 0 ? rows[0].Height : 0));
         DrawHeader(doc, table, header);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -47,14 +46,6 @@ internal static class TableRenderer
 
         doc.Graphics.DrawLine(Palette.StrongRule, doc.Left, doc.Y, doc.Right, doc.Y);
         doc.Space(spaceAfter);
-    }
-
-    private static (LaidOutRow? Header, List<LaidOutRow> Rows) LayoutAll(ReportDocument doc, Table table)
-    {
-        var widths = Widths(table, doc.Width);
-        var header = table.ShowHeader ? Layout(doc, table, table.Columns.Select(c => c.Header).ToList(), widths, TextStyle.CellBold) : null;
-        var rows = table.Rows.Select(r => Layout(doc, table, r.Cells, widths, r.Kind == RowKind.Body ? TextStyle.Cell : TextStyle.CellBold)).ToList();
-        return (header, rows);
     }
 
     private static double[] Widths(Table table, double total)
@@ -143,7 +134,20 @@ internal static class TableRenderer
         }
     }
 
+    /// <summary>A table with its rows laid out.</summary>
+    internal sealed record LaidOutTable(Table Table, LaidOutRow? Header, IReadOnlyList<LaidOutRow> Rows)
+    {
+        /// <summary>The height of the whole table.</summary>
+        public double Height { get; } = (Header?.Height ?? 0) + Rows.Sum(r => r.Height);
+
+        /// <summary>
+        /// The height that must fit below a heading for the table to start with it: the whole table if it
+        /// is short, else its header and first rows.
+        /// </summary>
+        public double StartHeight => Height <= KeepWhole ? Height : (Header?.Height ?? 0) + Rows.Take(3).Sum(r => r.Height);
+    }
+
     /// <param name="Widths">Each cell's width, including the empty cells it runs on over.</param>
     /// <param name="ColumnWidths">The columns' own widths, which place the cells.</param>
-    private sealed record LaidOutRow(IReadOnlyList<IReadOnlyList<string>> Cells, IReadOnlyList<double> Widths, IReadOnlyList<double> ColumnWidths, TextStyle Style, double Height);
+    internal sealed record LaidOutRow(IReadOnlyList<IReadOnlyList<string>> Cells, IReadOnlyList<double> Widths, IReadOnlyList<double> ColumnWidths, TextStyle Style, double Height);
 }
