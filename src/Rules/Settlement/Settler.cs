@@ -40,7 +40,7 @@ public static class Settler
     private static SettlementResult Assemble(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, Session session)
     {
         var balance = session.All<FundBalance>().Single();
-        var surplus = session.All<SurplusRefund>().ToDictionary(s => s.StudentId, StringComparer.Ordinal);
+        var surplus = ByStudent(session.All<SurplusRefund>(), static s => s.StudentId);
         var families = Families(session, surplus);
         var staff = StaffLines(session);
         var ledger = LedgerOf(policy, session, balance, surplus);
@@ -67,41 +67,77 @@ public static class Settler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<FamilyLine> Families(Session session, Dictionary<string, SurplusRefund> surplus)
     {
-        var enrolments = session.All<Enrolment>().ToDictionary(e => e.StudentId, StringComparer.Ordinal);
-        var schedules = session.All<StudentSchedule>().ToDictionary(s => s.StudentId, StringComparer.Ordinal);
-        var payables = session.All<FeePayable>().ToDictionary(p => p.StudentId, StringComparer.Ordinal);
-        var capped = session.All<CappedFee>().ToDictionary(p => p.StudentId, StringComparer.Ordinal);
-        var refunds = session.All<FeeRefund>().ToLookup(r => r.StudentId, StringComparer.Ordinal);
-        var charges = session.All<FeeCharge>().ToLookup(c => c.StudentId, StringComparer.Ordinal);
-        var missed = session.All<StudentAbsences>().ToDictionary(a => a.StudentId, a => a.Marks.Select(m => m.Date).ToHashSet(), StringComparer.Ordinal);
-        var lines = new List<FamilyLine>();
-        foreach (var account in session.All<FamilyAccount>().OrderBy(a => a.StudentId, StringComparer.Ordinal))
+        var enrolments = ByStudent(session.All<Enrolment>(), static e => e.StudentId);
+        var schedules = ByStudent(session.All<StudentSchedule>(), static s => s.StudentId);
+        var payables = ByStudent(session.All<FeePayable>(), static p => p.StudentId);
+        var capped = ByStudent(session.All<CappedFee>(), static c => c.StudentId);
+        var refunds = GroupByStudent(session.All<FeeRefund>(), static r => r.StudentId);
+        var charges = GroupByStudent(session.All<FeeCharge>(), static c => c.StudentId);
+        var absences = session.All<StudentAbsences>();
+        var missed = new Dictionary<string, HashSet<DateOnly>>(absences.Count, StringComparer.Ordinal);
+        foreach (var a in absences)
+        {
+            var dates = new HashSet<DateOnly>(a.Marks.Count);
+            foreach (var m in a.Marks)
+            {
+                dates.Add(m.Date);
+            }
+
+            missed.Add(a.StudentId, dates);
+        }
+
+        var accounts = InOrder(session.All<FamilyAccount>(), static a => a.StudentId);
+        var lines = new List<FamilyLine>(accounts.Count);
+        foreach (var account in accounts)
         {
             var e = enrolments[account.StudentId];
             var p = payables[account.StudentId];
-            var refundLines = refunds[account.StudentId]
-                .Select(r => new RefundLine(r.Kind == FeeRefundKind.Absence ? RefundKind.Absence : RefundKind.Withdrawal, r.Amount, r.Days, r.From, r.To, r.Id))
-                .ToList();
-            var ids = new List<string> { capped[account.StudentId].Id, p.Id, account.Id };
-            ids.AddRange(refundLines.Select(r => r.FactId));
-            if (surplus.TryGetValue(account.StudentId, out var share))
+            var ownRefunds = refunds.TryGetValue(account.StudentId, out var r) ? r : null;
+            var hasSurplus = surplus.TryGetValue(account.StudentId, out var share);
+            var refundLines = new List<RefundLine>((ownRefunds?.Count ?? 0) + (hasSurplus ? 1 : 0));
+            var ids = new List<string>(3 + refundLines.Capacity) { capped[account.StudentId].Id, p.Id, account.Id };
+            var refunded = Money.Zero;
+            if (ownRefunds is not null)
             {
-                refundLines.Add(new RefundLine(RefundKind.Surplus, share.Amount, 0, null, null, share.Id));
-                ids.Add(share.Id);
+                foreach (var refund in ownRefunds)
+                {
+                    refundLines.Add(new RefundLine(refund.Kind == FeeRefundKind.Absence ? RefundKind.Absence : RefundKind.Withdrawal, refund.Amount, refund.Days, refund.From, refund.To, refund.Id));
+                    ids.Add(refund.Id);
+                    refunded += refund.Amount;
+                }
             }
 
-            var refunded = Money.Sum(refundLines.Select(r => r.Amount));
+            if (hasSurplus)
+            {
+                refundLines.Add(new RefundLine(RefundKind.Surplus, share!.Amount, 0, null, null, share.Id));
+                ids.Add(share.Id);
+                refunded += share.Amount;
+            }
+
             var net = p.Payable - refunded;
-            var months = charges[account.StudentId].Where(c => c.Month is not null)
-                .Select(c => new MonthCharge(c.Month!.Value, c.DaysAttended, c.Amount)).OrderBy(m => m.Month).ToList();
+            var schedule = schedules[e.StudentId];
+            var served = schedule.ServedDays;
+            var attended = served.Count;
+            if (missed.TryGetValue(e.StudentId, out var missedDays))
+            {
+                attended = 0;
+                foreach (var d in served)
+                {
+                    if (!missedDays.Contains(d))
+                    {
+                        attended++;
+                    }
+                }
+            }
+
             lines.Add(new FamilyLine
             {
                 StudentId = e.StudentId,
                 Name = e.Name,
                 ClassName = e.ClassName,
                 DaysPerWeek = e.DaysPerWeek,
-                ServiceDays = schedules[e.StudentId].Days.Count,
-                DaysAttended = schedules[e.StudentId].ServedDays.Count(d => !missed.TryGetValue(e.StudentId, out var m) || !m.Contains(d)),
+                ServiceDays = schedule.Days.Count,
+                DaysAttended = attended,
                 Charged = p.Charged,
                 CapReduction = p.CapReduction,
                 Subsidy = p.Subsidy,
@@ -112,7 +148,7 @@ public static class Settler
                 Net = net,
                 Paid = account.Paid,
                 Balance = net - account.Paid,
-                Months = months,
+                Months = charges.TryGetValue(account.StudentId, out var own) ? MonthCharges(own) : [],
                 HardshipCategory = p.HardshipCategory,
                 FactIds = ids,
             });
@@ -121,15 +157,84 @@ public static class Settler
         return lines;
     }
 
+    /// <summary>The month charges of a family, by month (charges for the whole term have no month and no line).</summary>
+    private static List<MonthCharge> MonthCharges(List<FeeCharge> charges)
+    {
+        var months = new List<MonthCharge>(charges.Count);
+        var ordered = true;
+        foreach (var c in charges)
+        {
+            if (c.Month is { } month)
+            {
+                ordered &= months.Count == 0 || months[^1].Month.CompareTo(month) <= 0;
+                months.Add(new MonthCharge(month, c.DaysAttended, c.Amount));
+            }
+        }
+
+        return ordered ? months : months.OrderBy(m => m.Month).ToList();
+    }
+
+    /// <summary>Facts by their student (or staff member): one each.</summary>
+    private static Dictionary<string, T> ByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
+    {
+        var byKey = new Dictionary<string, T>(facts.Count, StringComparer.Ordinal);
+        foreach (var f in facts)
+        {
+            byKey.Add(key(f), f);
+        }
+
+        return byKey;
+    }
+
+    /// <summary>Facts by their student (or staff member), each group in the order given (id order).</summary>
+    private static Dictionary<string, List<T>> GroupByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
+    {
+        var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        List<T>? last = null;
+        string? lastKey = null;
+        foreach (var f in facts)
+        {
+            var k = key(f);
+            if (!string.Equals(k, lastKey, StringComparison.Ordinal))
+            {
+                if (!groups.TryGetValue(k, out last))
+                {
+                    last = [];
+                    groups.Add(k, last);
+                }
+
+                lastKey = k;
+            }
+
+            last!.Add(f);
+        }
+
+        return groups;
+    }
+
+    /// <summary>The facts ordered by a key (ordinal, stable): as they are when they already come so (facts in id order usually do).</summary>
+    private static IReadOnlyList<T> InOrder<T>(IReadOnlyList<T> facts, Func<T, string> key)
+    {
+        for (var i = 1; i < facts.Count; i++)
+        {
+            if (string.CompareOrdinal(key(facts[i - 1]), key(facts[i])) > 0)
+            {
+                return facts.OrderBy(key, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        return facts;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<StaffLine> StaffLines(Session session)
     {
-        var members = session.All<StaffMember>().ToDictionary(s => s.StaffId, StringComparer.Ordinal);
+        var members = ByStudent(session.All<StaffMember>(), static s => s.StaffId);
         var stipends = session.All<Stipend>().ToLookup(s => (s.StaffId, s.Month));
         var admin = session.All<AdminDutyPay>().ToLookup(s => (s.StaffId, s.Month));
         var deductions = session.All<Deduction>().ToLookup(d => (d.StaffId, d.Month));
         var lines = new List<StaffLine>();
-        foreach (var account in session.All<StaffAccount>().OrderBy(a => a.StaffId, StringComparer.Ordinal))
+        foreach (var account in InOrder(session.All<StaffAccount>(), static a => a.StaffId))
         {
             var m = members[account.StaffId];
             var months = account.Months.Select(am =>
