@@ -150,6 +150,11 @@ public sealed class Session
             rule.ReleaseMatchMemory();
         }
 
+        foreach (var context in _contexts)
+        {
+            context.ReleaseMatchMemory();
+        }
+
         _views.Clear();
         _indexCache.Clear();
     }
@@ -467,10 +472,13 @@ public sealed class Session
             // The facts in id order, so every group is in id order as it is built: first each fact's group and the
             // groups' sizes, then each group's facts and ids in arrays of the right size.
             var facts = SortedFacts(ViewOf(agg.FactType));
+            // A fact's group is most often the group of the fact before: that one is tried first, without hashing the key.
             var groupOf = new int[facts.Length];
             var groups = new Dictionary<object, int>();
             var keys = new List<object>();
             var sizes = new List<int>();
+            object? lastKey = null;
+            var last = -1;
             for (var i = 0; i < facts.Length; i++)
             {
                 var f = facts[i].Fact;
@@ -481,16 +489,21 @@ public sealed class Session
                 }
 
                 var key = agg.GroupKey(f);
-                if (!groups.TryGetValue(key, out var g))
+                if (lastKey is null || !(ReferenceEquals(key, lastKey) || key.Equals(lastKey)))
                 {
-                    g = keys.Count;
-                    groups[key] = g;
-                    keys.Add(key);
-                    sizes.Add(0);
+                    if (!groups.TryGetValue(key, out last))
+                    {
+                        last = keys.Count;
+                        groups[key] = last;
+                        keys.Add(key);
+                        sizes.Add(0);
+                    }
+
+                    lastKey = key;
                 }
 
-                groupOf[i] = g;
-                sizes[g]++;
+                groupOf[i] = last;
+                sizes[last]++;
             }
 
             var members = new IFact[keys.Count][];
@@ -608,20 +621,25 @@ public sealed class Session
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Grouped(ReadOnlySpan<FactRef> facts, Func<T, string> key)
         {
+            // Facts of one group mostly come one after another (their ids share the key): the group of the fact before
+            // is tried first, without hashing the key.
             var groupOf = new int[facts.Length];
             var sizes = new List<int>();
+            string? lastKey = null;
+            var group = -1;
             for (var i = 0; i < facts.Length; i++)
             {
                 var k = key((T)facts[i].Fact);
-                if (!_groupOf.TryGetValue(k, out var g))
+                if ((lastKey is null || !string.Equals(k, lastKey, StringComparison.Ordinal)) && !_groupOf.TryGetValue(k, out group))
                 {
-                    g = sizes.Count;
-                    _groupOf[k] = g;
+                    group = sizes.Count;
+                    _groupOf[k] = group;
                     sizes.Add(0);
                 }
 
-                groupOf[i] = g;
-                sizes[g]++;
+                lastKey = k;
+                groupOf[i] = group;
+                sizes[group]++;
             }
 
             _groups = new T[sizes.Count][];
@@ -641,10 +659,15 @@ public sealed class Session
         public IReadOnlyList<T> Of(string key) => _groupOf.TryGetValue(key, out var g) ? _groups[g] : [];
     }
 
+    /// <summary>A grouping a rule used: its key selector, the view it groups, the view's count then, and the grouping.</summary>
+    private readonly record struct WhereEntry(Delegate Key, View View, int Count, object Grouped);
+
     private sealed class Context(Session session, CompiledRule rule) : IRuleContext
     {
         private readonly HashSet<Type> _readable = [];
         private Type? _lastProduced;
+        private WhereEntry[] _where = new WhereEntry[4];
+        private int _whereCount;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
@@ -685,6 +708,40 @@ public sealed class Session
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IReadOnlyList<T> Where<T>(Func<T, string> key, string value) where T : class, IFact
         {
+            // A rule looks facts up by a few key selectors, over and over: the groupings it used are kept here, found by
+            // the selector itself, and used while no fact of the type has come since.
+            for (var i = 0; i < _whereCount; i++)
+            {
+                ref var entry = ref _where[i];
+                if (ReferenceEquals(entry.Key, key))
+                {
+                    if (entry.View.Count != entry.Count)
+                    {
+                        entry = Lookup(key);
+                    }
+
+                    return ((Grouped<T>)entry.Grouped).Of(value);
+                }
+            }
+
+            if (_whereCount == _where.Length)
+            {
+                Array.Resize(ref _where, _where.Length * 2);
+            }
+
+            _where[_whereCount] = Lookup(key);
+            return ((Grouped<T>)_where[_whereCount++].Grouped).Of(value);
+        }
+
+        /// <summary>Forgets the groupings this rule used (the session keeps its own until it lets go of them).</summary>
+        public void ReleaseMatchMemory()
+        {
+            Array.Clear(_where);
+            _whereCount = 0;
+        }
+
+        private WhereEntry Lookup<T>(Func<T, string> key) where T : class, IFact
+        {
             CheckReads<T>();
             var view = session.ViewOf(typeof(T));
             var count = view.Count;
@@ -694,7 +751,7 @@ public sealed class Session
                 session._indexCache[key] = cached;
             }
 
-            return ((Grouped<T>)cached.Lookup).Of(value);
+            return new WhereEntry(key, view, count, cached.Lookup);
         }
 
         /// <summary>

@@ -33,7 +33,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 var staff = events[0].StaffId;
                 Month? month = termScope ? null : Month.Of(events[0].Date);
                 var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-                var pay = ctx.Where(Keys.LessonPayByStaff, staff).Where(l => month is null || l.Month == month).ToList();
+                var pay = PayIn(ctx.Where(Keys.LessonPayByStaff, staff), month);
                 var (baseAmount, baseText, baseEn) = Base(ctx, staff, month, pay);
                 var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
                 var escalates = line.Escalation is { } esc && ordered.Count >= esc.At;
@@ -56,6 +56,26 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                     ctx.Insert(new Deduction(staff, month, line.Id, "escalation", esc2.Percent, amount, ids, reason), key + ":escalation", ids.Concat(pay.Select(p => p.Id)).ToArray(), reason);
                 }
             });
+    }
+
+    /// <summary>The staff member's lesson pay in the month (or the whole term), in id order.</summary>
+    private static List<LessonPay> PayIn(IReadOnlyList<LessonPay> all, Month? month)
+    {
+        if (month is not { } m)
+        {
+            return [.. all];
+        }
+
+        var pay = new List<LessonPay>();
+        foreach (var l in all)
+        {
+            if (l.Month == m)
+            {
+                pay.Add(l);
+            }
+        }
+
+        return pay;
     }
 
     private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
