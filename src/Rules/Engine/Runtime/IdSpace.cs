@@ -2,31 +2,102 @@ using System.Runtime.CompilerServices;
 namespace Compensation.Rules.Engine.Runtime;
 
 /// <summary>
-/// The ids of one id space seen so far, for telling a new id from them: kept as runs of increasing ids (a new id
-/// greater than the last of the current run is compared with the other runs' ranges only), or, once there are many
-/// runs, as a set.
+/// The ids of one id space seen so far, for telling a new id from them. Ids mostly come in increasing order (rules
+/// firing in agenda order insert so, input files mostly come sorted): they are kept as runs of increasing ids, of each
+/// run only its first and last id, as the ids themselves are in the facts' lists already. A new id greater than the
+/// last of the current run and outside every other run's range is new. An id that falls inside a run's range, or
+/// too many runs, turn the space into a set of every id, read from those lists.
 /// </summary>
 internal sealed class IdSpace(string name)
 {
     private const int MaxRuns = 8;
-    private readonly List<List<string>> _runs = [];
-    private List<string>? _current;
+    private readonly List<List<FactRef>> _lists = [];
+    private readonly List<(string First, string Last)> _runs = [];
     private HashSet<string>? _set;
 
     public string Name { get; } = name;
 
-    /// <summary>Adds the id; false when it is already there.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryAdd(string id)
+    /// <summary>The id before the one last taken, when that one was taken as greater than it (the current run grew); else null.</summary>
+    public string? Before { get; private set; }
+
+    /// <summary>The name of an id's space: the part before its first ':' (the whole of a rule's ids but the key), or empty.</summary>
+    public static ReadOnlySpan<char> NameOf(string id)
     {
-        if (_set is not null)
+        var colon = id.IndexOf(':');
+        return colon < 0 ? ReadOnlySpan<char>.Empty : id.AsSpan(0, colon);
+    }
+
+    /// <summary>Adds the id of a fact that goes into <paramref name="list"/>; false when the id is already there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryAdd(string id, List<FactRef> list)
+    {
+        Before = null;
+        if (_set is null)
         {
-            return _set.Add(id);
+            var runs = _runs.Count;
+            if (runs == 0)
+            {
+                _runs.Add((id, id));
+                Note(list);
+                return true;
+            }
+
+            var current = _runs[^1];
+            var c = string.CompareOrdinal(current.Last, id);
+            if (c == 0)
+            {
+                return false;
+            }
+
+            switch (Outside(id, c < 0 ? runs - 1 : runs))
+            {
+                case false:
+                    return false;
+                case true when c < 0:
+                    _runs[^1] = (current.First, id);
+                    Before = current.Last;
+                    Note(list);
+                    return true;
+                case true when runs < MaxRuns:
+                    _runs.Add((id, id));
+                    Note(list);
+                    return true;
+            }
+
+            _set = AllIds();
         }
 
-        if (_current is not null)
+        if (!_set.Add(id))
         {
-            var c = string.CompareOrdinal(_current[^1], id);
+            return false;
+        }
+
+        Note(list);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the id is outside the ranges of the first <paramref name="count"/> runs: true, false when it is the
+    /// first or last id of one, null when it falls inside one (only the ids themselves can tell then).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool? Outside(string id, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var (first, last) = _runs[i];
+            var c = string.CompareOrdinal(id, first);
+            if (c < 0)
+            {
+                continue;
+            }
+
+            if (c == 0)
+            {
+                return false;
+            }
+
+            c = string.CompareOrdinal(id, last);
             if (c == 0)
             {
                 return false;
@@ -34,53 +105,38 @@ internal sealed class IdSpace(string name)
 
             if (c < 0)
             {
-                if (InOtherRuns(id))
-                {
-                    return false;
-                }
-
-                _current.Add(id);
-                return true;
-            }
-
-            if (InOtherRuns(id) || _current.BinarySearch(id, StringComparer.Ordinal) >= 0)
-            {
-                return false;
+                return null;
             }
         }
 
-        if (_runs.Count == MaxRuns)
-        {
-            _set = new HashSet<string>(_runs.Sum(r => r.Count) * 2, StringComparer.Ordinal);
-            foreach (var run in _runs)
-            {
-                _set.UnionWith(run);
-            }
-
-            _runs.Clear();
-            _current = null;
-            return _set.Add(id);
-        }
-
-        _current = [id];
-        _runs.Add(_current);
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool InOtherRuns(string id)
+    private void Note(List<FactRef> list)
     {
-        foreach (var run in _runs)
+        if (_lists.Count == 0 || !ReferenceEquals(_lists[^1], list) && !_lists.Contains(list))
         {
-            if (!ReferenceEquals(run, _current)
-                && string.CompareOrdinal(id, run[0]) >= 0
-                && string.CompareOrdinal(id, run[^1]) <= 0
-                && run.BinarySearch(id, StringComparer.Ordinal) >= 0)
+            _lists.Add(list);
+        }
+    }
+
+    /// <summary>The ids of this space in the lists its facts went into (a list may hold facts of other spaces too).</summary>
+    private HashSet<string> AllIds()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in _lists)
+        {
+            foreach (var f in list)
             {
-                return true;
+                if (NameOf(f.Id).SequenceEqual(Name))
+                {
+                    set.Add(f.Id);
+                }
             }
         }
 
-        return false;
+        _runs.Clear();
+        return set;
     }
 }

@@ -223,8 +223,7 @@ public sealed class Session
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IdSpace IdSpaceOf(string id)
     {
-        var colon = id.IndexOf(':');
-        var name = colon < 0 ? ReadOnlySpan<char>.Empty : id.AsSpan(0, colon);
+        var name = IdSpace.NameOf(id);
         if (_lastIdSpace is { } last && name.SequenceEqual(last.Name))
         {
             return last;
@@ -250,14 +249,6 @@ public sealed class Session
         }
 
         var space = producer is null ? IdSpaceOf(id) : producer.IdSpace!;
-        if (!space.TryAdd(id))
-        {
-            var by = producer is null ? "the input" : $"rule {producer.Definition.Id}";
-            throw new RuleEngineException($"{by} inserted a second fact with id '{id}'", producer?.Definition.Id);
-        }
-
-        _factCount++;
-        _byId?.Add(id, fact);
         var type = fact.GetType();
         Bucket bucket;
         if (ReferenceEquals(type, _lastType))
@@ -284,7 +275,18 @@ public sealed class Session
             _lastBucket = bucket;
         }
 
-        bucket.Add(new FactRef(fact, id));
+        if (!space.TryAdd(id, bucket.Facts))
+        {
+            var by = producer is null ? "the input" : $"rule {producer.Definition.Id}";
+            throw new RuleEngineException($"{by} inserted a second fact with id '{id}'", producer?.Definition.Id);
+        }
+
+        _factCount++;
+        _byId?.Add(id, fact);
+
+        // When the space took the id as greater than the one before and that one is also the bucket's last, the bucket
+        // stays in order without comparing the two again.
+        bucket.Add(new FactRef(fact, id), space.Before);
         foreach (var (rule, position) in bucket.Slots)
         {
             Match(rule, position, fact, id);
@@ -506,12 +508,13 @@ public sealed class Session
                 sizes[last]++;
             }
 
+            // A group's activation is ordered by its facts' ids. The groups share no fact and each is in id order, so
+            // two groups' ids differ at the first already: the first id orders the activation as all of them would.
             var members = new IFact[keys.Count][];
-            var memberIds = new string[keys.Count][];
+            var firstIds = new string[keys.Count][];
             for (var g = 0; g < keys.Count; g++)
             {
                 members[g] = agg.NewTypedArray is { } newArray ? newArray(sizes[g]) : new IFact[sizes[g]];
-                memberIds[g] = new string[sizes[g]];
                 sizes[g] = 0;
             }
 
@@ -522,16 +525,18 @@ public sealed class Session
                 {
                     var at = sizes[g]++;
                     members[g][at] = facts[i].Fact;
-                    memberIds[g][at] = facts[i].Id;
+                    if (at == 0)
+                    {
+                        firstIds[g] = [facts[i].Id];
+                    }
                 }
             }
 
             for (var g = 0; g < keys.Count; g++)
             {
                 var key = keys[g];
-                var ids = memberIds[g];
                 var items = agg.NewTypedArray is not null ? members[g] : agg.ToTypedList([.. members[g]]);
-                _agenda.Enqueue(new Activation(rule, [key, items], ids));
+                _agenda.Enqueue(new Activation(rule, [key, items], firstIds[g]));
             }
         }
     }
@@ -576,12 +581,18 @@ public sealed class Session
         /// <summary>True while every fact came with an id greater than the one before (rules firing in agenda order insert so).</summary>
         public bool InOrder { get; private set; } = true;
 
+        /// <param name="fact">The fact.</param>
+        /// <param name="lessThan">An id known to be less than the fact's (or null).</param>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(FactRef fact)
+        public void Add(FactRef fact, string? lessThan)
         {
-            if (InOrder && Facts.Count > 0 && string.CompareOrdinal(Facts[^1].Id, fact.Id) > 0)
+            if (InOrder && Facts.Count > 0)
             {
-                InOrder = false;
+                var last = Facts[^1].Id;
+                if (!ReferenceEquals(last, lessThan) && string.CompareOrdinal(last, fact.Id) > 0)
+                {
+                    InOrder = false;
+                }
             }
 
             Facts.Add(fact);

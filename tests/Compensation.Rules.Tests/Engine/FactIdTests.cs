@@ -1,0 +1,71 @@
+using Compensation.Rules.Engine.Runtime;
+
+namespace Compensation.Rules.Tests.Engine;
+
+/// <summary>A second fact with an id already in the session is refused, whatever order the ids come in.</summary>
+public sealed class FactIdTests
+{
+    public static TheoryData<string> Orders => new() { "sorted", "reversed", "shuffled", "runs", "interleaved" };
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public void RepeatedIds_AreRefused_InAnyOrder(string order)
+    {
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var random = new Random(seed);
+            var ids = Ids(order, random);
+            var session = new Session([new DiscountRule(0m, 0m).Compile()]);
+            var seen = new List<string>();
+            foreach (var id in ids)
+            {
+                session.Insert(new Order(id, "c", 1m));
+                seen.Add(id);
+
+                // Now and then an id already inserted comes again: the first, the last, or one in between.
+                if (random.Next(4) == 0)
+                {
+                    var again = seen[random.Next(3) switch { 0 => 0, 1 => seen.Count - 1, _ => random.Next(seen.Count) }];
+                    var ex = Assert.Throws<RuleEngineException>(() => session.Insert(new Customer(again, "again")));
+                    Assert.Contains($"'{again}'", ex.Message);
+                    Assert.Equal(seen.Count, session.FactCount);
+                }
+            }
+
+            Assert.Equal(ids.Count, session.FactCount);
+        }
+    }
+
+    private static List<string> Ids(string order, Random random)
+    {
+        var ids = Enumerable.Range(0, 300).Select(i => $"{(i % 3 == 0 ? "a" : "b")}:{i:D4}").Order(StringComparer.Ordinal).ToList();
+        switch (order)
+        {
+            case "reversed":
+                ids.Reverse();
+                break;
+            case "shuffled":
+                random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids));
+                break;
+            case "runs":
+                // Sorted stretches of random length, the stretches in random order.
+                var runs = new List<List<string>>();
+                for (var at = 0; at < ids.Count;)
+                {
+                    var n = Math.Min(ids.Count - at, 1 + random.Next(60));
+                    runs.Add(ids.GetRange(at, n));
+                    at += n;
+                }
+
+                random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(runs));
+                ids = [.. runs.SelectMany(r => r)];
+                break;
+            case "interleaved":
+                // Every other id from the front, then the rest: two runs whose ranges overlap.
+                ids = [.. ids.Where((_, i) => i % 2 == 0), .. ids.Where((_, i) => i % 2 == 1)];
+                break;
+        }
+
+        return ids;
+    }
+}
