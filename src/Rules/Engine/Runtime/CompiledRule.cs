@@ -17,14 +17,16 @@ internal sealed class CompiledRule
         IdPrefix = definition.Id + ":";
         Origin = new ProvenanceOrigin(definition.Id, definition.Clause);
         var n = definition.Patterns.Count;
-        AnchorIndexes = new Dictionary<object, List<FactRef>>[n];
-        OwnIndexes = new Dictionary<object, List<FactRef>>[n];
+        AnchorIndexes = new Dictionary<object, FactRefs>[n];
+        OwnIndexes = new Dictionary<object, FactRefs>[n];
         for (var i = 1; i < n; i++)
         {
             AnchorIndexes[i] = [];
             OwnIndexes[i] = [];
         }
 
+        ScratchTuple = new object[n];
+        ScratchIds = new string[n];
         var types = definition.Patterns.Select(p => p.FactType).ToList();
         NeedsRefraction = types.Any(t => types.Count(u => u.IsAssignableFrom(t) || t.IsAssignableFrom(u)) > 1);
     }
@@ -48,10 +50,15 @@ internal sealed class CompiledRule
     public IdSpace? IdSpace { get; set; }
 
     /// <summary>Index i (i ≥ 1): anchor facts by the key they offer join i.</summary>
-    public Dictionary<object, List<FactRef>>[] AnchorIndexes { get; }
+    public Dictionary<object, FactRefs>[] AnchorIndexes { get; }
 
     /// <summary>Index i (i ≥ 1): facts of pattern i by their own key.</summary>
-    public Dictionary<object, List<FactRef>>[] OwnIndexes { get; }
+    public Dictionary<object, FactRefs>[] OwnIndexes { get; }
+
+    /// <summary>Where matching puts a tuple together (pattern order): the facts and their ids.</summary>
+    public object[] ScratchTuple { get; }
+
+    public string[] ScratchIds { get; }
 
     /// <summary>True when one fact can match two patterns of this rule, so a tuple could be formed twice.</summary>
     public bool NeedsRefraction { get; }
@@ -72,6 +79,31 @@ internal sealed class CompiledRule
     }
 
     public HashSet<Type> ProducesCache { get; } = [];
+}
+
+/// <summary>The facts under one key of a join index: the first in place (most keys have one fact), the others in a list.</summary>
+internal struct FactRefs
+{
+    private FactRef _first;
+    private List<FactRef>? _more;
+
+    public int Count { get; private set; }
+
+    public readonly FactRef this[int i] => i == 0 ? _first : _more![i - 1];
+
+    public void Add(FactRef fact)
+    {
+        if (Count == 0)
+        {
+            _first = fact;
+        }
+        else
+        {
+            (_more ??= []).Add(fact);
+        }
+
+        Count++;
+    }
 }
 
 /// <summary>A fact in the session with the id it was inserted under (read once: an input fact may build its id on every read).</summary>

@@ -381,11 +381,18 @@ public sealed class Session
         var n = patterns.Count;
         if (n == 1)
         {
-            Activate(rule, [fact], [id]);
+            if (!rule.NeedsRefraction || rule.Fired.Add(new TupleKey([fact])))
+            {
+                _agenda.Enqueue(new Activation(rule, fact, id));
+            }
+
             return;
         }
 
+        // Tuples are put together in the rule's scratch arrays (matching never re-enters a rule) and copied when whole.
         var self = new FactRef(fact, id);
+        var tuple = rule.ScratchTuple;
+        var ids = rule.ScratchIds;
         if (position == 0)
         {
             for (var j = 1; j < n; j++)
@@ -393,8 +400,6 @@ public sealed class Session
                 AddToIndex(rule.AnchorIndexes[j], patterns[j].AnchorKey!(fact), self);
             }
 
-            var tuple = new object[n];
-            var ids = new string[n];
             tuple[0] = fact;
             ids[0] = id;
             Extend(rule, tuple, ids, 1, -1);
@@ -405,10 +410,9 @@ public sealed class Session
             AddToIndex(rule.OwnIndexes[position], key, self);
             if (rule.AnchorIndexes[position].TryGetValue(key, out var anchors))
             {
-                foreach (var anchor in anchors)
+                for (var a = 0; a < anchors.Count; a++)
                 {
-                    var tuple = new object[n];
-                    var ids = new string[n];
+                    var anchor = anchors[a];
                     tuple[0] = anchor.Fact;
                     ids[0] = anchor.Id;
                     tuple[position] = fact;
@@ -417,6 +421,8 @@ public sealed class Session
                 }
             }
         }
+
+        Array.Clear(tuple);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -425,7 +431,12 @@ public sealed class Session
         var n = tuple.Length;
         if (j == n)
         {
-            Activate(rule, (object[])tuple.Clone(), (string[])ids.Clone());
+            var facts = (object[])tuple.Clone();
+            if (!rule.NeedsRefraction || rule.Fired.Add(new TupleKey(facts)))
+            {
+                _agenda.Enqueue(new Activation(rule, facts, (string[])ids.Clone()));
+            }
+
             return;
         }
 
@@ -441,23 +452,13 @@ public sealed class Session
             return;
         }
 
-        foreach (var c in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             tuple[j] = c.Fact;
             ids[j] = c.Id;
             Extend(rule, tuple, ids, j + 1, fixedPosition);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Activate(CompiledRule rule, object[] tuple, string[] ids)
-    {
-        if (rule.NeedsRefraction && !rule.Fired.Add(new TupleKey(tuple)))
-        {
-            return;
-        }
-
-        _agenda.Enqueue(new Activation(rule, tuple, ids));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -511,7 +512,7 @@ public sealed class Session
             // A group's activation is ordered by its facts' ids. The groups share no fact and each is in id order, so
             // two groups' ids differ at the first already: the first id orders the activation as all of them would.
             var members = new IFact[keys.Count][];
-            var firstIds = new string[keys.Count][];
+            var firstIds = new string[keys.Count];
             for (var g = 0; g < keys.Count; g++)
             {
                 members[g] = agg.NewTypedArray is { } newArray ? newArray(sizes[g]) : new IFact[sizes[g]];
@@ -527,7 +528,7 @@ public sealed class Session
                     members[g][at] = facts[i].Fact;
                     if (at == 0)
                     {
-                        firstIds[g] = [facts[i].Id];
+                        firstIds[g] = facts[i].Id;
                     }
                 }
             }
@@ -557,16 +558,8 @@ public sealed class Session
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddToIndex(Dictionary<object, List<FactRef>> index, object key, FactRef fact)
-    {
-        if (!index.TryGetValue(key, out var list))
-        {
-            list = [];
-            index[key] = list;
-        }
-
-        list.Add(fact);
-    }
+    private static void AddToIndex(Dictionary<object, FactRefs> index, object key, FactRef fact) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _).Add(fact);
 
     /// <summary>The facts of one exact type, in insertion order, and whether that is also id order.</summary>
     private sealed class Bucket(Type type, (CompiledRule Rule, int Position)[] slots)
