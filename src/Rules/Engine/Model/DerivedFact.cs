@@ -13,6 +13,7 @@ public abstract record DerivedFact : IFact
     // that writes it). Sources and sentence are worked out when first read and then kept.
     private ProvenanceOrigin? _origin;
     private object? _sources;
+    private IFact? _second;
     private object? _explanation;
 
     protected DerivedFact()
@@ -69,11 +70,14 @@ public abstract record DerivedFact : IFact
     }
 
     internal void Stamp(string id, Provenance provenance) =>
-        Stamp(id, new ProvenanceOrigin(provenance.RuleId, provenance.Clause), provenance.SourceIds, provenance.Explanation);
+        Stamp(id, new ProvenanceOrigin(provenance.RuleId, provenance.Clause), provenance.SourceIds, null, provenance.Explanation);
 
-    /// <param name="sources">The source ids (an <see cref="IReadOnlyList{T}"/> of string), the source facts (IFact[]) or the one source fact.</param>
+    /// <param name="id">The fact's id.</param>
+    /// <param name="origin">The rule and clause.</param>
+    /// <param name="sources">The source ids (an <see cref="IReadOnlyList{T}"/> of string), the source facts (IFact[]) or the (first) source fact.</param>
+    /// <param name="second">With one source fact in <paramref name="sources"/>, the second source fact, if there are two.</param>
     /// <param name="explanation">The sentence (<see cref="Bilingual"/>) or what writes it (Func of <see cref="Bilingual"/>).</param>
-    internal void Stamp(string id, ProvenanceOrigin origin, object sources, object explanation)
+    internal void Stamp(string id, ProvenanceOrigin origin, object sources, IFact? second, object explanation)
     {
         if (_origin is not null)
         {
@@ -83,6 +87,7 @@ public abstract record DerivedFact : IFact
         Id = id;
         _origin = origin;
         _sources = sources;
+        _second = second;
         _explanation = explanation;
     }
 
@@ -102,9 +107,10 @@ public abstract record DerivedFact : IFact
                 _sources = built;
                 return built;
             default:
-                string[] one = [((IFact)_sources!).Id];
-                _sources = one;
-                return one;
+                string[] read = _second is null ? [((IFact)_sources!).Id] : [((IFact)_sources!).Id, _second.Id];
+                _sources = read;
+                _second = null;
+                return read;
         }
     }
 

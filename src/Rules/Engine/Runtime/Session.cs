@@ -691,11 +691,11 @@ public sealed class Session
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Bilingual explanation) =>
-            InsertCore(fact, key, SourcesOf(sources), explanation);
+            InsertCore(fact, key, sources, explanation);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Func<Bilingual> explain) =>
-            InsertCore(fact, key, SourcesOf(sources), explain);
+            InsertCore(fact, key, sources, explain);
 
         public IReadOnlyList<T> All<T>() where T : class, IFact
         {
@@ -776,9 +776,7 @@ public sealed class Session
             return facts.Length == 1 ? facts[0] : facts;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static object SourcesOf(ReadOnlySpan<IFact> facts) =>
-            facts.Length == 1 && facts[0] is not DerivedFact { Id.Length: 0 } ? facts[0] : SourcesOf(facts.ToArray());
+        private static bool Inserted(IFact fact) => fact is not DerivedFact { Id.Length: 0 };
 
         private void CheckReads<T>()
         {
@@ -810,8 +808,26 @@ public sealed class Session
             rule.ProducesCache.Add(type);
         }
 
+        /// <summary>One or two source facts are kept in the fact itself, more in an array.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void InsertCore(DerivedFact fact, string key, object sources, object explanation)
+        private void InsertCore(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, object explanation)
+        {
+            if (sources.Length is 1 or 2 && Inserted(sources[0]) && Inserted(sources[^1]))
+            {
+                InsertCore(fact, key, sources[0], sources.Length == 2 ? sources[1] : null, explanation);
+            }
+            else
+            {
+                InsertCore(fact, key, SourcesOf(sources.ToArray()), explanation);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void InsertCore(DerivedFact fact, string key, object sources, object explanation) =>
+            InsertCore(fact, key, sources, null, explanation);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void InsertCore(DerivedFact fact, string key, object sources, IFact? second, object explanation)
         {
             var type = fact.GetType();
             if (!ReferenceEquals(type, _lastProduced))
@@ -820,7 +836,7 @@ public sealed class Session
                 _lastProduced = type;
             }
 
-            fact.Stamp(rule.IdPrefix + key, rule.Origin, sources, explanation);
+            fact.Stamp(rule.IdPrefix + key, rule.Origin, sources, second, explanation);
             session.Add(fact, rule);
         }
     }
