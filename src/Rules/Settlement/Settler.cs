@@ -67,35 +67,30 @@ public static class Settler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<FamilyLine> Families(Session session, Dictionary<string, SurplusRefund> surplus)
     {
-        var enrolments = ByStudent(session.All<Enrolment>(), static e => e.StudentId);
-        var schedules = ByStudent(session.All<StudentSchedule>(), static s => s.StudentId);
-        var payables = ByStudent(session.All<FeePayable>(), static p => p.StudentId);
-        var capped = ByStudent(session.All<CappedFee>(), static c => c.StudentId);
-        var refunds = GroupByStudent(session.All<FeeRefund>(), static r => r.StudentId);
-        var charges = GroupByStudent(session.All<FeeCharge>(), static c => c.StudentId);
-        var absences = session.All<StudentAbsences>();
-        var missed = new Dictionary<string, HashSet<DateOnly>>(absences.Count, StringComparer.Ordinal);
-        foreach (var a in absences)
+        var accounts = InOrder(session.All<FamilyAccount>(), static a => a.StudentId);
+        var students = new string[accounts.Count];
+        for (var i = 0; i < students.Length; i++)
         {
-            var dates = new HashSet<DateOnly>(a.Marks.Count);
-            foreach (var m in a.Marks)
-            {
-                dates.Add(m.Date);
-            }
-
-            missed.Add(a.StudentId, dates);
+            students[i] = accounts[i].StudentId;
         }
 
-        var accounts = InOrder(session.All<FamilyAccount>(), static a => a.StudentId);
+        var enrolments = new ByStudentOf<Enrolment>(session.All<Enrolment>(), static e => e.StudentId, students);
+        var schedules = new ByStudentOf<StudentSchedule>(session.All<StudentSchedule>(), static s => s.StudentId, students);
+        var payables = new ByStudentOf<FeePayable>(session.All<FeePayable>(), static p => p.StudentId, students);
+        var capped = new ByStudentOf<CappedFee>(session.All<CappedFee>(), static c => c.StudentId, students);
+        var refunds = GroupByStudent(session.All<FeeRefund>(), static r => r.StudentId);
+        var charges = GroupByStudent(session.All<FeeCharge>(), static c => c.StudentId);
+        var missed = ByStudent(session.All<StudentAbsences>(), static a => a.StudentId);
         var lines = new List<FamilyLine>(accounts.Count);
-        foreach (var account in accounts)
+        for (var at = 0; at < accounts.Count; at++)
         {
-            var e = enrolments[account.StudentId];
-            var p = payables[account.StudentId];
+            var account = accounts[at];
+            var e = enrolments.Of(at, account.StudentId);
+            var p = payables.Of(at, account.StudentId);
             var ownRefunds = refunds.TryGetValue(account.StudentId, out var r) ? r : null;
             var hasSurplus = surplus.TryGetValue(account.StudentId, out var share);
             var refundLines = new List<RefundLine>((ownRefunds?.Count ?? 0) + (hasSurplus ? 1 : 0));
-            var ids = new List<string>(3 + refundLines.Capacity) { capped[account.StudentId].Id, p.Id, account.Id };
+            var ids = new List<string>(3 + refundLines.Capacity) { capped.Of(at, account.StudentId).Id, p.Id, account.Id };
             var refunded = Money.Zero;
             if (ownRefunds is not null)
             {
@@ -115,17 +110,22 @@ public static class Settler
             }
 
             var net = p.Payable - refunded;
-            var schedule = schedules[e.StudentId];
+            var schedule = schedules.Of(at, e.StudentId);
             var served = schedule.ServedDays;
             var attended = served.Count;
-            if (missed.TryGetValue(e.StudentId, out var missedDays))
+            if (missed.TryGetValue(e.StudentId, out var absences))
             {
-                attended = 0;
+                // Served days less those marked (a student has a few marks, each on another day).
+                var marks = absences.Marks;
                 foreach (var d in served)
                 {
-                    if (!missedDays.Contains(d))
+                    for (var m = 0; m < marks.Count; m++)
                     {
-                        attended++;
+                        if (marks[m].Date == d)
+                        {
+                            attended--;
+                            break;
+                        }
                     }
                 }
             }
@@ -184,6 +184,30 @@ public static class Settler
         }
 
         return byKey;
+    }
+
+    /// <summary>
+    /// One fact per student, found at the family line's position when the facts come in the same order as the lines
+    /// (facts in id order usually do), else by the student's id.
+    /// </summary>
+    private readonly struct ByStudentOf<T>
+    {
+        private readonly IReadOnlyList<T> _facts;
+        private readonly Dictionary<string, T>? _byStudent;
+
+        public ByStudentOf(IReadOnlyList<T> facts, Func<T, string> student, string[] students)
+        {
+            _facts = facts;
+            var aligned = facts.Count == students.Length;
+            for (var i = 0; aligned && i < students.Length; i++)
+            {
+                aligned = string.Equals(student(facts[i]), students[i], StringComparison.Ordinal);
+            }
+
+            _byStudent = aligned ? null : ByStudent(facts, student);
+        }
+
+        public T Of(int line, string student) => _byStudent is null ? _facts[line] : _byStudent[student];
     }
 
     /// <summary>Facts by their student (or staff member), each group in the order given (id order).</summary>

@@ -44,12 +44,20 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
                 return sums;
             }
 
+            // A teacher's lessons come month by month: the month of the lesson before is tried first.
+            MonthSums? current = null;
+            var currentMonth = default(Month);
             foreach (var l in lessons)
             {
-                var sums = Of(l.Month);
-                sums.Lessons++;
-                sums.Units += l.Units;
-                sums.LessonPay += l.Amount;
+                if (current is null || l.Month != currentMonth)
+                {
+                    currentMonth = l.Month;
+                    current = Of(currentMonth);
+                }
+
+                current.Lessons++;
+                current.Units += l.Units;
+                current.LessonPay += l.Amount;
             }
 
             foreach (var x in stipends)
