@@ -107,6 +107,7 @@ internal sealed class Agenda
     private readonly RulePending[] _byRank;
     private int _lowest;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Agenda(IReadOnlyList<CompiledRule> rules)
     {
         _byRank = new RulePending[rules.Count];

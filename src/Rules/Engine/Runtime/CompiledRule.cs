@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Engine.Model;
 
 namespace Compensation.Rules.Engine.Runtime;
@@ -9,6 +10,7 @@ namespace Compensation.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class CompiledRule
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CompiledRule(RuleDefinition definition, int ordinal, int stratum)
     {
         Definition = definition;
@@ -66,6 +68,7 @@ internal sealed class CompiledRule
     public HashSet<TupleKey> Fired { get; } = [];
 
     /// <summary>Clears the join memory and the fired tuples: for a session that has run and is only read from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReleaseMatchMemory()
     {
         foreach (var index in AnchorIndexes.Concat(OwnIndexes))
@@ -82,15 +85,16 @@ internal sealed class CompiledRule
 }
 
 /// <summary>The facts under one key of a join index: the first in place (most keys have one fact), the others in a list.</summary>
-internal struct FactRefs
+internal sealed class FactRefs
 {
     private FactRef _first;
     private List<FactRef>? _more;
 
     public int Count { get; private set; }
 
-    public readonly FactRef this[int i] => i == 0 ? _first : _more![i - 1];
+    public FactRef this[int i] => i == 0 ? _first : _more![i - 1];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(FactRef fact)
     {
         if (Count == 0)

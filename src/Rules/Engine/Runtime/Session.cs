@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
 
@@ -37,6 +38,7 @@ public sealed class Session
     private Bucket? _lastBucket;
     private bool _ran;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Session(IEnumerable<RuleDefinition> rules, SessionOptions? options = null)
     {
         var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -75,6 +77,7 @@ public sealed class Session
 
     public int FactCount => _factCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Insert(IFact fact)
     {
         if (_ran)
@@ -86,12 +89,29 @@ public sealed class Session
     }
 
 
+    /// <summary>Inserts the facts; a list of facts of one type makes room for them all at once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void InsertAll(IEnumerable<IFact> facts)
     {
-        foreach (var f in facts)
+        if (facts is not IReadOnlyList<IFact> list)
         {
-            Insert(f);
+            foreach (var f in facts)
+            {
+                Insert(f);
+            }
+
+            return;
+        }
+
+        if (list.Count > 1 && !_ran && list[0] is { } first && ReferenceEquals(first.GetType(), list[^1].GetType()))
+        {
+            var bucket = BucketOf(first.GetType());
+            bucket.Facts.EnsureCapacity(bucket.Facts.Count + list.Count);
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            Insert(list[i]);
         }
     }
 
@@ -138,6 +158,7 @@ public sealed class Session
     /// After <see cref="Run"/>: lets go of what matching needed (the rules' join memory, look-up tables, sorted copies),
     /// for a session that is kept to read its facts. Reading works as before; what it needs is built again when asked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReleaseMatchMemory()
     {
         if (!_ran)
@@ -175,7 +196,7 @@ public sealed class Session
         var items = facts.Length == 0 ? [] : new T[facts.Length];
         for (var i = 0; i < facts.Length; i++)
         {
-            items[i] = (T)facts[i].Fact;
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), i) = Unsafe.As<T>(facts[i].Fact);
         }
 
         view.Typed = items;
@@ -184,6 +205,7 @@ public sealed class Session
     }
 
     /// <summary>How many facts of type T (or a subtype) there are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Count<T>() where T : class, IFact => ViewOf(typeof(T)).Count;
 
     /// <summary>Every fact of type T (or a subtype) in no particular order: for callers that index or sort them themselves.</summary>
@@ -250,30 +272,7 @@ public sealed class Session
 
         var space = producer is null ? IdSpaceOf(id) : producer.IdSpace!;
         var type = fact.GetType();
-        Bucket bucket;
-        if (ReferenceEquals(type, _lastType))
-        {
-            bucket = _lastBucket!;
-        }
-        else
-        {
-            if (!_buckets.TryGetValue(type, out bucket!))
-            {
-                bucket = new Bucket(type, SlotsFor(type));
-                _buckets[type] = bucket;
-                _bucketList.Add(bucket);
-                foreach (var (t, view) in _views)
-                {
-                    if (t.IsAssignableFrom(type))
-                    {
-                        view.Buckets = [.. view.Buckets, bucket];
-                    }
-                }
-            }
-
-            _lastType = type;
-            _lastBucket = bucket;
-        }
+        var bucket = ReferenceEquals(type, _lastType) ? _lastBucket! : BucketOf(type);
 
         if (!space.TryAdd(id, bucket.Facts))
         {
@@ -293,15 +292,53 @@ public sealed class Session
         }
     }
 
-    private (CompiledRule Rule, int Position)[] SlotsFor(Type type) =>
-        _rules
-            .SelectMany(r => r.Definition.Patterns.Select((p, i) => (Rule: r, Position: i, Pattern: p)))
-            .Where(s => s.Pattern.FactType.IsAssignableFrom(type))
-            .Select(s => (s.Rule, s.Position))
-            .ToArray();
+    /// <summary>The bucket of facts of exactly this type, made when the first comes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Bucket BucketOf(Type type)
+    {
+        if (!_buckets.TryGetValue(type, out var bucket))
+        {
+            bucket = new Bucket(type, SlotsFor(type));
+            _buckets[type] = bucket;
+            _bucketList.Add(bucket);
+            foreach (var (t, view) in _views)
+            {
+                if (t.IsAssignableFrom(type))
+                {
+                    view.Buckets = [.. view.Buckets, bucket];
+                }
+            }
+        }
 
+        _lastType = type;
+        _lastBucket = bucket;
+        return bucket;
+    }
+
+    /// <summary>The pattern positions (rule by rule, in pattern order) a fact of this type can match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (CompiledRule Rule, int Position)[] SlotsFor(Type type)
+    {
+        var slots = new List<(CompiledRule Rule, int Position)>();
+        foreach (var r in _rules)
+        {
+            var patterns = r.Definition.Patterns;
+            for (var i = 0; i < patterns.Count; i++)
+            {
+                if (patterns[i].FactType.IsAssignableFrom(type))
+                {
+                    slots.Add((r, i));
+                }
+            }
+        }
+
+        return [.. slots];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private View ViewOf(Type type) => _views.TryGetValue(type, out var view) ? view : NewView(type);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private View NewView(Type type)
     {
         var view = new View(_bucketList.Where(b => type.IsAssignableFrom(b.Type)).ToArray());
@@ -356,16 +393,52 @@ public sealed class Session
         return refs;
     }
 
+    /// <summary>Sorts by id (ids are unique): a merge sort that takes the runs of increasing ids the facts mostly come in as they are.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortById(FactRef[] refs)
     {
-        var keys = new string[refs.Length];
-        for (var i = 0; i < refs.Length; i++)
+        var n = refs.Length;
+        var from = refs;
+        var to = new FactRef[n];
+        var runs = new List<int> { 0 };
+        for (var i = 1; i < n; i++)
         {
-            keys[i] = refs[i].Id;
+            if (string.CompareOrdinal(refs[i - 1].Id, refs[i].Id) > 0)
+            {
+                runs.Add(i);
+            }
         }
 
-        Array.Sort(keys, refs, StringComparer.Ordinal);
+        runs.Add(n);
+        while (runs.Count > 2)
+        {
+            // Each pair of neighbouring runs merged into one, from one array into the other.
+            var merged = new List<int>(runs.Count / 2 + 2) { 0 };
+            for (var r = 0; r + 1 < runs.Count; r += 2)
+            {
+                var start = runs[r];
+                var middle = runs[r + 1];
+                var end = r + 2 < runs.Count ? runs[r + 2] : middle;
+                int a = start, b = middle, k = start;
+                while (a < middle && b < end)
+                {
+                    to[k++] = string.CompareOrdinal(from[a].Id, from[b].Id) <= 0 ? from[a++] : from[b++];
+                }
+
+                Array.Copy(from, a, to, k, middle - a);
+                k += middle - a;
+                Array.Copy(from, b, to, k, end - b);
+                merged.Add(end);
+            }
+
+            runs = merged;
+            (from, to) = (to, from);
+        }
+
+        if (!ReferenceEquals(from, refs))
+        {
+            Array.Copy(from, refs, n);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -491,7 +564,7 @@ public sealed class Session
                     continue;
                 }
 
-                var key = agg.GroupKey(f);
+                var key = agg.OneGroupKey ?? agg.GroupKey(f);
                 if (lastKey is null || !(ReferenceEquals(key, lastKey) || key.Equals(lastKey)))
                 {
                     if (!groups.TryGetValue(key, out last))
@@ -519,13 +592,14 @@ public sealed class Session
                 sizes[g] = 0;
             }
 
+            // The arrays are of the fact type, and every fact of the view is one: stored without checking that again.
             for (var i = 0; i < facts.Length; i++)
             {
                 var g = groupOf[i];
                 if (g >= 0)
                 {
                     var at = sizes[g]++;
-                    members[g][at] = facts[i].Fact;
+                    Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(members[g]), at) = facts[i].Fact;
                     if (at == 0)
                     {
                         firstIds[g] = facts[i].Id;
@@ -558,8 +632,16 @@ public sealed class Session
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddToIndex(Dictionary<object, FactRefs> index, object key, FactRef fact) =>
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _).Add(fact);
+    private static void AddToIndex(Dictionary<object, FactRefs> index, object key, FactRef fact)
+    {
+        if (!index.TryGetValue(key, out var facts))
+        {
+            facts = new FactRefs();
+            index.Add(key, facts);
+        }
+
+        facts.Add(fact);
+    }
 
     /// <summary>The facts of one exact type, in insertion order, and whether that is also id order.</summary>
     private sealed class Bucket(Type type, (CompiledRule Rule, int Position)[] slots)
@@ -598,6 +680,7 @@ public sealed class Session
 
         public int Count
         {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             get
             {
                 var count = 0;
@@ -617,7 +700,7 @@ public sealed class Session
     }
 
     /// <summary>Facts grouped by a key, each group an array in the order of the facts given (id order).</summary>
-    private sealed class Grouped<T>
+    private sealed class Grouped<T> where T : class
     {
         private readonly Dictionary<string, int> _groupOf = new(StringComparer.Ordinal);
         private readonly T[][] _groups;
@@ -633,7 +716,7 @@ public sealed class Session
             var group = -1;
             for (var i = 0; i < facts.Length; i++)
             {
-                var k = key((T)facts[i].Fact);
+                var k = key(Unsafe.As<T>(facts[i].Fact));
                 if ((lastKey is null || !string.Equals(k, lastKey, StringComparison.Ordinal)) && !_groupOf.TryGetValue(k, out group))
                 {
                     group = sizes.Count;
@@ -656,10 +739,11 @@ public sealed class Session
             for (var i = 0; i < facts.Length; i++)
             {
                 var g = groupOf[i];
-                _groups[g][sizes[g]++] = (T)facts[i].Fact;
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_groups[g]), sizes[g]++) = Unsafe.As<T>(facts[i].Fact);
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IReadOnlyList<T> Of(string key) => _groupOf.TryGetValue(key, out var g) ? _groups[g] : [];
     }
 
@@ -697,12 +781,14 @@ public sealed class Session
         public void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Func<Bilingual> explain) =>
             InsertCore(fact, key, sources, explain);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IReadOnlyList<T> All<T>() where T : class, IFact
         {
             CheckReads<T>();
             return session.All<T>();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Count<T>() where T : class, IFact
         {
             CheckReads<T>();
@@ -738,12 +824,14 @@ public sealed class Session
         }
 
         /// <summary>Forgets the groupings this rule used (the session keeps its own until it lets go of them).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ReleaseMatchMemory()
         {
             Array.Clear(_where);
             _whereCount = 0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private WhereEntry Lookup<T>(Func<T, string> key) where T : class, IFact
         {
             CheckReads<T>();
@@ -778,6 +866,7 @@ public sealed class Session
 
         private static bool Inserted(IFact fact) => fact is not DerivedFact { Id.Length: 0 };
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CheckReads<T>()
         {
             if (_readable.Contains(typeof(T)))
@@ -793,6 +882,7 @@ public sealed class Session
             _readable.Add(typeof(T));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CheckProduces(Type type)
         {
             if (rule.ProducesCache.Contains(type))
