@@ -30,7 +30,11 @@ public static class Settler
     {
         var rules = RuleCatalog.For(policy, calendar).Select(r => r.Compile());
         var session = new Session(rules, options);
-        session.InsertAll(facts.All());
+        foreach (var kind in facts.Kinds())
+        {
+            session.InsertAll(kind);
+        }
+
         session.Run();
         session.ReleaseMatchMemory();
         return session;
@@ -158,6 +162,7 @@ public static class Settler
     }
 
     /// <summary>The month charges of a family, by month (charges for the whole term have no month and no line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<MonthCharge> MonthCharges(List<FeeCharge> charges)
     {
         var months = new List<MonthCharge>(charges.Count);
@@ -175,6 +180,7 @@ public static class Settler
     }
 
     /// <summary>Facts by their student (or staff member): one each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, T> ByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
     {
         var byKey = new Dictionary<string, T>(facts.Count, StringComparer.Ordinal);
@@ -195,6 +201,7 @@ public static class Settler
         private readonly IReadOnlyList<T> _facts;
         private readonly Dictionary<string, T>? _byStudent;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ByStudentOf(IReadOnlyList<T> facts, Func<T, string> student, string[] students)
         {
             _facts = facts;
@@ -207,10 +214,12 @@ public static class Settler
             _byStudent = aligned ? null : ByStudent(facts, student);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public T Of(int line, string student) => _byStudent is null ? _facts[line] : _byStudent[student];
     }
 
     /// <summary>Facts by their student (or staff member), each group in the order given (id order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, List<T>> GroupByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
     {
         var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
@@ -237,6 +246,7 @@ public static class Settler
     }
 
     /// <summary>The facts ordered by a key (ordinal, stable): as they are when they already come so (facts in id order usually do).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<T> InOrder<T>(IReadOnlyList<T> facts, Func<T, string> key)
     {
         for (var i = 1; i < facts.Count; i++)
@@ -307,6 +317,7 @@ public static class Settler
         return lines;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DeductionLine ToLine(Deduction d) =>
         new(d.PolicyRuleId, d.Kind, d.Percent, d.Amount, d.EventIds, d.Provenance.Clause, d.Reason, d.Id);
 
@@ -334,6 +345,7 @@ public static class Settler
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ExplanationTable Explanations(Session session)
     {
         var titles = session.Rules.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
