@@ -59,6 +59,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     }
 
     /// <summary>The staff member's lesson pay in the month (or the whole term), in id order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<LessonPay> PayIn(IReadOnlyList<LessonPay> all, Month? month)
     {
         if (month is not { } m)
@@ -78,6 +79,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         return pay;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
     {
         var lessonPay = Money.Sum(pay.Select(p => p.Amount));
@@ -92,6 +94,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
             month is null ? "the term's lesson pay and stipends" : "the month's lesson pay and stipends");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, List<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
     {
         Money amount;
@@ -138,6 +141,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     }
 
     /// <summary>The decided percentage, held within the plan's range (a value outside it is a finding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private decimal Decided(IRuleContext ctx, ConductEvent e, string staff)
     {
         var (min, max) = line.Range ?? (0m, 100m);

@@ -57,6 +57,7 @@ public sealed class FeeCapRule(FeePolicy fees) : Rule
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Money? CapFor(StudentSchedule s, IReadOnlyList<FeeCharge> charges)
     {
         var cap = fees.Cap;

@@ -16,6 +16,7 @@ public sealed class StudentScheduleRule(ServiceCalendar calendar) : Rule
     {
         // Students with the same weekdays and dates have the same days: worked out once (the lists are never changed).
         var memo = new Dictionary<(int Weekdays, DateOnly From, DateOnly To), List<DateOnly>>();
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         List<DateOnly> StudentDays(IReadOnlyList<int> weekdays, DateOnly from, DateOnly to)
         {
             var mask = 0;
@@ -43,7 +44,7 @@ public sealed class StudentScheduleRule(ServiceCalendar calendar) : Rule
         {
             var start = e.Start ?? calendar.Start;
             var full = StudentDays(e.Weekdays, calendar.Start, calendar.End);
-            var days = StudentDays(e.Weekdays, start, calendar.End);
+            var days = start == calendar.Start ? full : StudentDays(e.Weekdays, start, calendar.End);
             var served = e.LastDay is { } last ? StudentDays(e.Weekdays, start, last) : days;
             ctx.Insert(new StudentSchedule(e.StudentId, e.DaysPerWeek, full.Count, days, served, e.LastDay), e.StudentId, [e], () =>
             {

@@ -33,6 +33,7 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
 
             // One pass over each list, adding up by month (sums of whole fen do not depend on their order).
             var byMonth = new Dictionary<Month, MonthSums>();
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             MonthSums Of(Month m)
             {
                 if (!byMonth.TryGetValue(m, out var sums))
