@@ -39,6 +39,22 @@ public sealed class FactIdTests
         }
     }
 
+    [Fact]
+    public void IdsCompare_AsOrdinalStrings()
+    {
+        var random = new Random(7);
+        string[] alphabet = ["a", "b", "z", ":", "0", "9", "中", "\uD83D\uDE00", "\uFFFF", "\u0000"];
+        string Make() => string.Concat(Enumerable.Range(0, random.Next(12)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+        for (var i = 0; i < 20000; i++)
+        {
+            var prefix = random.Next(2) == 0 ? "pay.pool:L00" : "";
+            var a = prefix + Make();
+            var b = random.Next(4) == 0 ? a : prefix + Make();
+            Assert.Equal(Math.Sign(string.CompareOrdinal(a, b)), Math.Sign(Compensation.Rules.Engine.Runtime.Ids.Compare(a, b)));
+            Assert.Equal(Math.Sign(string.CompareOrdinal(a, new string(a))), Math.Sign(Compensation.Rules.Engine.Runtime.Ids.Compare(a, new string(a))));
+        }
+    }
+
     private static List<string> Ids(string order, Random random)
     {
         var ids = Enumerable.Range(0, 300).Select(i => $"{(i % 3 == 0 ? "a" : "b")}:{i:D4}").Order(StringComparer.Ordinal).ToList();

@@ -86,7 +86,7 @@ internal sealed class ActivationOrder : IComparer<Activation>
         var len = Math.Min(n1, n2);
         for (var i = 0; i < len; i++)
         {
-            c = string.CompareOrdinal(x.OrderId(i), y.OrderId(i));
+            c = Ids.Compare(x.OrderId(i), y.OrderId(i));
             if (c != 0)
             {
                 return c;

@@ -43,7 +43,7 @@ internal sealed class IdSpace(string name)
             }
 
             var current = _runs[^1];
-            var c = string.CompareOrdinal(current.Last, id);
+            var c = Ids.Compare(current.Last, id);
             if (c == 0)
             {
                 return false;
@@ -86,7 +86,7 @@ internal sealed class IdSpace(string name)
         for (var i = 0; i < count; i++)
         {
             var (first, last) = _runs[i];
-            var c = string.CompareOrdinal(id, first);
+            var c = Ids.Compare(id, first);
             if (c < 0)
             {
                 continue;
@@ -97,7 +97,7 @@ internal sealed class IdSpace(string name)
                 return false;
             }
 
-            c = string.CompareOrdinal(id, last);
+            c = Ids.Compare(id, last);
             if (c == 0)
             {
                 return false;

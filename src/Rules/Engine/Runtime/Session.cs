@@ -403,7 +403,7 @@ public sealed class Session
         var runs = new List<int> { 0 };
         for (var i = 1; i < n; i++)
         {
-            if (string.CompareOrdinal(refs[i - 1].Id, refs[i].Id) > 0)
+            if (Ids.Compare(refs[i - 1].Id, refs[i].Id) > 0)
             {
                 runs.Add(i);
             }
@@ -422,7 +422,7 @@ public sealed class Session
                 int a = start, b = middle, k = start;
                 while (a < middle && b < end)
                 {
-                    to[k++] = string.CompareOrdinal(from[a].Id, from[b].Id) <= 0 ? from[a++] : from[b++];
+                    to[k++] = Ids.Compare(from[a].Id, from[b].Id) <= 0 ? from[a++] : from[b++];
                 }
 
                 Array.Copy(from, a, to, k, middle - a);
@@ -664,7 +664,7 @@ public sealed class Session
             if (InOrder && Facts.Count > 0)
             {
                 var last = Facts[^1].Id;
-                if (!ReferenceEquals(last, lessThan) && string.CompareOrdinal(last, fact.Id) > 0)
+                if (!ReferenceEquals(last, lessThan) && Ids.Compare(last, fact.Id) > 0)
                 {
                     InOrder = false;
                 }
@@ -756,6 +756,10 @@ public sealed class Session
         private Type? _lastProduced;
         private WhereEntry[] _where = new WhereEntry[4];
         private int _whereCount;
+        private Type? _sourceType;
+        private bool _sourceDerived;
+        private Type? _otherSourceType;
+        private bool _otherSourceDerived;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
@@ -851,11 +855,11 @@ public sealed class Session
         /// to wait for, so then the ids are read now, as they are.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static object SourcesOf(IFact[] facts)
+        private object SourcesOf(IFact[] facts)
         {
             foreach (var f in facts)
             {
-                if (f is DerivedFact { Id.Length: 0 })
+                if (!Inserted(f))
                 {
                     return facts.Select(s => s.Id).ToArray();
                 }
@@ -864,7 +868,29 @@ public sealed class Session
             return facts.Length == 1 ? facts[0] : facts;
         }
 
-        private static bool Inserted(IFact fact) => fact is not DerivedFact { Id.Length: 0 };
+        /// <summary>False for a derived fact not inserted yet. Whether a type is derived is kept for the last two types asked about.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool Inserted(IFact fact)
+        {
+            var type = fact.GetType();
+            bool derived;
+            if (ReferenceEquals(type, _sourceType))
+            {
+                derived = _sourceDerived;
+            }
+            else if (ReferenceEquals(type, _otherSourceType))
+            {
+                derived = _otherSourceDerived;
+            }
+            else
+            {
+                derived = type.IsSubclassOf(typeof(DerivedFact));
+                (_otherSourceType, _otherSourceDerived) = (_sourceType, _sourceDerived);
+                (_sourceType, _sourceDerived) = (type, derived);
+            }
+
+            return !derived || Unsafe.As<DerivedFact>(fact).Id.Length != 0;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CheckReads<T>()
