@@ -68,7 +68,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         }
 
         var pay = new List<LessonPay>();
-        foreach (var l in all)
+        foreach (var l in all.AsSpan())
         {
             if (l.Month == m)
             {

@@ -24,12 +24,21 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
         rule.Reads<LessonPay>().Reads<Stipend>().Reads<AdminDutyPay>().Reads<ExternalPay>().Reads<AwardPay>().Reads<Deduction>();
         rule.Match<StaffMember>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
         {
-            var lessons = ctx.Where(Keys.LessonPayByStaff, s.StaffId);
-            var stipends = ctx.Where<Stipend>(static x => x.StaffId, s.StaffId);
-            var admin = ctx.Where<AdminDutyPay>(static x => x.StaffId, s.StaffId);
-            var deductions = ctx.Where<Deduction>(static x => x.StaffId, s.StaffId);
-            var external = Money.Sum(ctx.Where<ExternalPay>(static x => x.StaffId, s.StaffId).Select(x => x.Amount));
-            var awards = Money.Sum(ctx.Where<AwardPay>(static x => x.StaffId, s.StaffId).Select(x => x.Amount));
+            var lessons = ctx.Where(Keys.LessonPayByStaff, s.StaffId).AsSpan();
+            var stipends = ctx.Where<Stipend>(static x => x.StaffId, s.StaffId).AsSpan();
+            var admin = ctx.Where<AdminDutyPay>(static x => x.StaffId, s.StaffId).AsSpan();
+            var deductions = ctx.Where<Deduction>(static x => x.StaffId, s.StaffId).AsSpan();
+            var external = Money.Zero;
+            foreach (var x in ctx.Where<ExternalPay>(static x => x.StaffId, s.StaffId).AsSpan())
+            {
+                external += x.Amount;
+            }
+
+            var awards = Money.Zero;
+            foreach (var x in ctx.Where<AwardPay>(static x => x.StaffId, s.StaffId).AsSpan())
+            {
+                awards += x.Amount;
+            }
 
             // One pass over each list, adding up by month (sums of whole fen do not depend on their order).
             var byMonth = new Dictionary<Month, MonthSums>();
@@ -103,7 +112,7 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
             var grossTotal = Money.Sum(lines.Select(l => l.Gross)) + external + awards;
             var allDeductions = monthTotal + termTotal;
             var net = grossTotal - allDeductions;
-            var sources = new IFact[1 + lessons.Count + stipends.Count + admin.Count + deductions.Count];
+            var sources = new IFact[1 + lessons.Length + stipends.Length + admin.Length + deductions.Length];
             var at = 0;
             sources[at++] = s;
             foreach (var x in lessons)
