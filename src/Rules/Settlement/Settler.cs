@@ -83,9 +83,10 @@ public static class Settler
         var payables = new ByStudentOf<FeePayable>(session.All<FeePayable>(), static p => p.StudentId, students);
         var capped = new ByStudentOf<CappedFee>(session.All<CappedFee>(), static c => c.StudentId, students);
         var refunds = GroupByStudent(session.All<FeeRefund>(), static r => r.StudentId);
-        var charges = GroupByStudent(session.All<FeeCharge>(), static c => c.StudentId);
+        var charges = GroupByStudent(WithMonth(session.All<FeeCharge>()), static c => c.StudentId);
         var missed = ByStudent(session.All<StudentAbsences>(), static a => a.StudentId);
         var lines = new List<FamilyLine>(accounts.Count);
+        Span<DateOnly> markDates = stackalloc DateOnly[64];
         for (var at = 0; at < accounts.Count; at++)
         {
             var account = accounts[at];
@@ -121,11 +122,17 @@ public static class Settler
             {
                 // Served days less those marked (a student has a few marks, each on another day).
                 var marks = absences.Marks;
+                var dates = marks.Count <= markDates.Length ? markDates[..marks.Count] : new DateOnly[marks.Count];
+                for (var m = 0; m < dates.Length; m++)
+                {
+                    dates[m] = marks[m].Date;
+                }
+
                 foreach (var d in served)
                 {
-                    for (var m = 0; m < marks.Count; m++)
+                    foreach (var date in dates)
                     {
-                        if (marks[m].Date == d)
+                        if (date == d)
                         {
                             attended--;
                             break;
@@ -159,6 +166,22 @@ public static class Settler
         }
 
         return lines;
+    }
+
+    /// <summary>The charges for a month (a charge for the whole term has none, and no line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<FeeCharge> WithMonth(IReadOnlyList<FeeCharge> charges)
+    {
+        var monthly = new List<FeeCharge>();
+        foreach (var c in charges)
+        {
+            if (c.Month is not null)
+            {
+                monthly.Add(c);
+            }
+        }
+
+        return monthly;
     }
 
     /// <summary>The month charges of a family, by month (charges for the whole term have no month and no line).</summary>
@@ -264,34 +287,44 @@ public static class Settler
     private static List<StaffLine> StaffLines(Session session)
     {
         var members = ByStudent(session.All<StaffMember>(), static s => s.StaffId);
-        var stipends = session.All<Stipend>().ToLookup(s => (s.StaffId, s.Month));
-        var admin = session.All<AdminDutyPay>().ToLookup(s => (s.StaffId, s.Month));
-        var deductions = session.All<Deduction>().ToLookup(d => (d.StaffId, d.Month));
-        var lines = new List<StaffLine>();
-        foreach (var account in InOrder(session.All<StaffAccount>(), static a => a.StaffId))
+        var stipends = GroupByStudent(session.All<Stipend>(), static s => s.StaffId);
+        var admin = GroupByStudent(session.All<AdminDutyPay>(), static s => s.StaffId);
+        var deductions = GroupByStudent(session.All<Deduction>(), static d => d.StaffId);
+        var accounts = InOrder(session.All<StaffAccount>(), static a => a.StaffId);
+        var lines = new List<StaffLine>(accounts.Count);
+        foreach (var account in accounts)
         {
             var m = members[account.StaffId];
-            var months = account.Months.Select(am =>
+            var ownStipends = stipends.GetValueOrDefault(m.StaffId);
+            var ownAdmin = admin.GetValueOrDefault(m.StaffId);
+            var ownDeductions = deductions.GetValueOrDefault(m.StaffId);
+            var months = new List<StaffMonth>(account.Months.Count);
+            var lessons = 0;
+            var units = 0m;
+            var lessonPay = Money.Zero;
+            var stipendPay = Money.Zero;
+            foreach (var am in account.Months)
             {
-                var stipendLines = stipends[(m.StaffId, am.Month)].GroupBy(s => (s.Duty, s.Rate))
-                    .Select(g => new StipendLine(g.Key.Duty, g.Sum(s => s.Count), g.Key.Rate, Money.Sum(g.Select(s => s.Amount)), g.First().Id))
-                    .Concat(admin[(m.StaffId, am.Month)].Select(a => new StipendLine("admin-duty-share", (int)a.Lessons, a.LessonValue, a.Amount, a.Id)))
-                    .ToList();
-                return new StaffMonth
+                months.Add(new StaffMonth
                 {
                     Month = am.Month,
                     Lessons = am.Lessons,
                     LessonUnits = am.Units,
                     LessonPay = am.LessonPay,
-                    Stipends = stipendLines,
+                    Stipends = StipendLines(ownStipends, ownAdmin, am.Month),
                     StipendTotal = am.Stipends,
                     DeductionBase = am.Base,
-                    Deductions = deductions[(m.StaffId, (Month?)am.Month)].Select(ToLine).ToList(),
+                    Deductions = DeductionLines(ownDeductions, am.Month),
                     DeductionTotal = am.DeductionTotal,
                     Gross = am.Gross,
                     Net = am.Net,
-                };
-            }).ToList();
+                });
+                lessons += am.Lessons;
+                units += am.Units;
+                lessonPay += am.LessonPay;
+                stipendPay += am.Stipends;
+            }
+
             lines.Add(new StaffLine
             {
                 StaffId = m.StaffId,
@@ -300,11 +333,11 @@ public static class Settler
                 Role = m.Role,
                 External = m.External,
                 Months = months,
-                TermDeductions = deductions[(m.StaffId, null)].Select(ToLine).ToList(),
-                Lessons = account.Months.Sum(x => x.Lessons),
-                LessonUnits = account.Months.Sum(x => x.Units),
-                LessonPay = Money.Sum(account.Months.Select(x => x.LessonPay)),
-                Stipends = Money.Sum(account.Months.Select(x => x.Stipends)),
+                TermDeductions = DeductionLines(ownDeductions, null),
+                Lessons = lessons,
+                LessonUnits = units,
+                LessonPay = lessonPay,
+                Stipends = stipendPay,
                 ExternalPay = account.ExternalPay,
                 Awards = account.Awards,
                 Gross = account.Gross,
@@ -312,6 +345,91 @@ public static class Settler
                 Net = account.Net,
                 FactIds = [account.Id],
             });
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// A staff member's stipends of a month, one line per duty and rate (in the order they first come, counts and amounts
+    /// added up, the first one's id), then the admin-duty shares.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<StipendLine> StipendLines(List<Stipend>? stipends, List<AdminDutyPay>? admin, Month month)
+    {
+        var lines = new List<StipendLine>();
+        if (stipends is not null)
+        {
+            var groups = new List<StipendGroup>();
+            foreach (var s in stipends)
+            {
+                if (s.Month != month)
+                {
+                    continue;
+                }
+
+                StipendGroup? group = null;
+                foreach (var g in groups)
+                {
+                    if (string.Equals(g.First.Duty, s.Duty, StringComparison.Ordinal) && g.First.Rate == s.Rate)
+                    {
+                        group = g;
+                        break;
+                    }
+                }
+
+                if (group is null)
+                {
+                    groups.Add(new StipendGroup(s));
+                }
+                else
+                {
+                    group.Count += s.Count;
+                    group.Amount += s.Amount;
+                }
+            }
+
+            foreach (var g in groups)
+            {
+                lines.Add(new StipendLine(g.First.Duty, g.Count, g.First.Rate, g.Amount, g.First.Id));
+            }
+        }
+
+        if (admin is not null)
+        {
+            foreach (var a in admin)
+            {
+                if (a.Month == month)
+                {
+                    lines.Add(new StipendLine("admin-duty-share", (int)a.Lessons, a.LessonValue, a.Amount, a.Id));
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    private sealed class StipendGroup(Stipend first)
+    {
+        public Stipend First { get; } = first;
+        public int Count { get; set; } = first.Count;
+        public Money Amount { get; set; } = first.Amount;
+    }
+
+    /// <summary>A staff member's deductions of a month, or of the term (no month).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<DeductionLine> DeductionLines(List<Deduction>? deductions, Month? month)
+    {
+        var lines = new List<DeductionLine>();
+        if (deductions is not null)
+        {
+            foreach (var d in deductions)
+            {
+                if (d.Month == month)
+                {
+                    lines.Add(ToLine(d));
+                }
+            }
         }
 
         return lines;
