@@ -10,9 +10,10 @@ namespace Compensation.Rules.Domain;
 /// </summary>
 public readonly struct Money : IEquatable<Money>, IComparable<Money>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Money(decimal yuan) => Yuan = yuan;
 
-    public decimal Yuan { get; }
+    public decimal Yuan { [MethodImpl(MethodImplOptions.AggressiveInlining)] get; }
 
     public long Fen => (long)(Yuan * 100m);
 
@@ -46,14 +47,23 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
         return new Money(total);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Money operator +(Money a, Money b) => new(a.Yuan + b.Yuan);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Money operator -(Money a, Money b) => new(a.Yuan - b.Yuan);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Money operator -(Money a) => new(-a.Yuan);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator <(Money a, Money b) => a.Yuan < b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator >(Money a, Money b) => a.Yuan > b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator <=(Money a, Money b) => a.Yuan <= b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator >=(Money a, Money b) => a.Yuan >= b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator ==(Money a, Money b) => a.Yuan == b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator !=(Money a, Money b) => a.Yuan != b.Yuan;
 
     public static Money Min(Money a, Money b) => a <= b ? a : b;

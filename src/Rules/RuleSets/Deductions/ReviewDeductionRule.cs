@@ -82,7 +82,12 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
     {
-        var lessonPay = Money.Sum(pay.Select(p => p.Amount));
+        var lessonPay = Money.Zero;
+        foreach (var p in pay)
+        {
+            lessonPay += p.Amount;
+        }
+
         if (baseKind == DeductionBase.LessonPay)
         {
             return (lessonPay, month is null ? "本学期课时费" : "当月课时费", month is null ? "the term's lesson pay" : "the month's lesson pay");

@@ -106,10 +106,18 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
                 lines.Add(new StaffAccountMonth(m, sums.Lessons, sums.Units, lessonPay, monthStipends, baseAmount, raw, total, gross, gross - total));
             }
 
-            var termBase = Money.Sum(lines.Select(l => l.Base));
-            var monthTotal = Money.Sum(lines.Select(l => l.DeductionTotal));
+            var termBase = Money.Zero;
+            var monthTotal = Money.Zero;
+            var monthsGross = Money.Zero;
+            foreach (var l in lines)
+            {
+                termBase += l.Base;
+                monthTotal += l.DeductionTotal;
+                monthsGross += l.Gross;
+            }
+
             var termTotal = Money.Min(termRaw, termBase - monthTotal);
-            var grossTotal = Money.Sum(lines.Select(l => l.Gross)) + external + awards;
+            var grossTotal = monthsGross + external + awards;
             var allDeductions = monthTotal + termTotal;
             var net = grossTotal - allDeductions;
             var sources = new IFact[1 + lessons.Length + stipends.Length + admin.Length + deductions.Length];
