@@ -15,6 +15,9 @@ internal sealed class IdSpace(string name)
     private readonly List<(string First, string Last)> _runs = [];
     private HashSet<string>? _set;
 
+    // Every run but the current one ends at or below the current run's last id, or starts at or above this id.
+    private string? _above;
+
     public string Name { get; } = name;
 
     /// <summary>The id before the one last taken, when that one was taken as greater than it (the current run grew); else null.</summary>
@@ -49,6 +52,15 @@ internal sealed class IdSpace(string name)
                 return false;
             }
 
+            // Greater than the current run's last id and below every other run that reaches above it: new.
+            if (c < 0 && (_above is null || Ids.Compare(id, _above) < 0))
+            {
+                _runs[^1] = (current.First, id);
+                Before = current.Last;
+                Note(list);
+                return true;
+            }
+
             switch (Outside(id, c < 0 ? runs - 1 : runs))
             {
                 case false:
@@ -57,10 +69,12 @@ internal sealed class IdSpace(string name)
                     _runs[^1] = (current.First, id);
                     Before = current.Last;
                     Note(list);
+                    _above = Above();
                     return true;
                 case true when runs < MaxRuns:
                     _runs.Add((id, id));
                     Note(list);
+                    _above = Above();
                     return true;
             }
 
@@ -74,6 +88,24 @@ internal sealed class IdSpace(string name)
 
         Note(list);
         return true;
+    }
+
+    /// <summary>The least first id of the other runs that end above the current run's last id (null when none does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string? Above()
+    {
+        var last = _runs[^1].Last;
+        string? above = null;
+        for (var i = 0; i < _runs.Count - 1; i++)
+        {
+            var (first, end) = _runs[i];
+            if (Ids.Compare(end, last) > 0 && (above is null || Ids.Compare(first, above) < 0))
+            {
+                above = first;
+            }
+        }
+
+        return above;
     }
 
     /// <summary>
