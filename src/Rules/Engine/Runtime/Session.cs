@@ -786,6 +786,17 @@ public sealed class Session
             InsertCore(fact, key, sources, explain);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Expect<T>(int count) where T : DerivedFact
+        {
+            CheckProduces(typeof(T));
+            if (typeof(T).IsSealed && count > 0)
+            {
+                var facts = session.BucketOf(typeof(T)).Facts;
+                facts.EnsureCapacity(facts.Count + count);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IReadOnlyList<T> All<T>() where T : class, IFact
         {
             CheckReads<T>();

@@ -108,6 +108,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
                 return sentence;
             }
 
+            ctx.Expect<LessonPay>(items.Length);
             Bilingual? plusSentence = null;
             Bilingual? baseSentence = null;
             var day = DateOnly.MinValue;
