@@ -60,11 +60,11 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
 
     /// <summary>The staff member's lesson pay in the month (or the whole term), in id order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<LessonPay> PayIn(IReadOnlyList<LessonPay> all, Month? month)
+    private static IReadOnlyList<LessonPay> PayIn(IReadOnlyList<LessonPay> all, Month? month)
     {
         if (month is not { } m)
         {
-            return [.. all];
+            return all;
         }
 
         var pay = new List<LessonPay>();
@@ -80,7 +80,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
+    private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, IReadOnlyList<LessonPay> pay)
     {
         var lessonPay = Money.Zero;
         foreach (var p in pay)
@@ -100,7 +100,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, List<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
+    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, IReadOnlyList<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
     {
         Money amount;
         decimal? percent = null;
