@@ -245,10 +245,16 @@ public sealed class Session
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IdSpace IdSpaceOf(string id)
     {
-        var name = IdSpace.NameOf(id);
-        if (_lastIdSpace is { } last && name.SequenceEqual(last.Name))
+        // Mostly the space of the id before: its name and a ':' begin this one (a name holds no ':').
+        if (_lastIdSpace is { } last && id.Length > last.Name.Length && id[last.Name.Length] == ':' && id.AsSpan(0, last.Name.Length).SequenceEqual(last.Name))
         {
             return last;
+        }
+
+        var name = IdSpace.NameOf(id);
+        if (_lastIdSpace is { } other && name.SequenceEqual(other.Name))
+        {
+            return other;
         }
 
         if (!_idSpaceBySpan.TryGetValue(name, out var space))
