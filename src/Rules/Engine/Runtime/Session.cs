@@ -85,7 +85,7 @@ public sealed class Session
             throw new InvalidOperationException("the session has run; start a new one for new facts");
         }
 
-        Add(fact, null);
+        Add(fact, fact.Id, fact.GetType(), null);
     }
 
 
@@ -268,16 +268,14 @@ public sealed class Session
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Add(IFact fact, CompiledRule? producer)
+    private void Add(IFact fact, string id, Type type, CompiledRule? producer)
     {
-        var id = fact.Id;
         if (string.IsNullOrEmpty(id))
         {
-            throw new RuleEngineException($"a {fact.GetType().Name} fact has no id", producer?.Definition.Id);
+            throw new RuleEngineException($"a {type.Name} fact has no id", producer?.Definition.Id);
         }
 
         var space = producer is null ? IdSpaceOf(id) : producer.IdSpace!;
-        var type = fact.GetType();
         var bucket = ReferenceEquals(type, _lastType) ? _lastBucket! : BucketOf(type);
 
         if (!space.TryAdd(id, bucket.Facts))
@@ -969,8 +967,9 @@ public sealed class Session
                 _lastProduced = type;
             }
 
-            fact.Stamp(rule.IdPrefix + key, rule.Origin, sources, second, explanation);
-            session.Add(fact, rule);
+            var id = rule.IdPrefix + key;
+            fact.Stamp(id, rule.Origin, sources, second, explanation);
+            session.Add(fact, id, type, rule);
         }
     }
 }
