@@ -1,11 +1,55 @@
+using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Engine.Runtime;
+using static Compensation.Rules.Tests.Engine.EngineTestKit;
 
 namespace Compensation.Rules.Tests.Engine;
+
+[Rule("keys")]
+[Title("按键派生", "Derived by key")]
+[Clause("Keys §1")]
+internal sealed class KeyedRule : Rule
+{
+    protected override void Define(RuleBuilder rule) => rule
+        .Produces<Discount>()
+        .Match<Order>()
+        .Then((ctx, o) => ctx.Insert(new Discount(o.Id, o.Amount), o.Customer, [o], Say("keyed")));
+}
 
 /// <summary>A second fact with an id already in the session is refused, and facts are read in id order, whatever order the ids come in.</summary>
 public sealed class FactIdTests
 {
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public void DerivedIds_AreReadInIdOrder_AndARepeatedOneIsRefused(string order)
+    {
+        for (var seed = 0; seed < 10; seed++)
+        {
+            var random = new Random(seed);
+
+            // The rule's keys are the orders' customers: "a:0001", "b:0002"… (so ids "keys:a:0001"), an input fact in the
+            // rule's space among them.
+            var keys = Ids(order, random);
+            var session = new Session([new KeyedRule().Compile()]);
+            session.InsertAll(keys.Select((k, i) => new Order($"o{i:D4}", k, i)));
+            session.Insert(new Customer("keys:zz", "input in the rule's space"));
+            session.Run();
+            Assert.Equal(keys.Select(k => "keys:" + k).Order(StringComparer.Ordinal), session.All<Discount>().Select(d => d.Id));
+            Assert.All(session.All<Discount>(), d => Assert.Same(d, session.Find(d.Id)));
+
+            var repeated = new Session([new KeyedRule().Compile()]);
+            repeated.InsertAll(keys.Select((k, i) => new Order($"o{i:D4}", k, i)));
+            repeated.Insert(new Order("o9999", keys[random.Next(keys.Count)], 0m));
+            var ex = Assert.Throws<RuleEngineException>(repeated.Run);
+            Assert.Equal("keys", ex.RuleId);
+
+            var clash = new Session([new KeyedRule().Compile()]);
+            clash.InsertAll(keys.Select((k, i) => new Order($"o{i:D4}", k, i)));
+            clash.Insert(new Customer("keys:" + keys[random.Next(keys.Count)], "input with a derived fact's id"));
+            Assert.Throws<RuleEngineException>(clash.Run);
+        }
+    }
+
     public static TheoryData<string> Orders => new() { "sorted", "reversed", "shuffled", "runs", "interleaved" };
 
     [Theory]

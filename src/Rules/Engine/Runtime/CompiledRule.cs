@@ -16,8 +16,8 @@ internal sealed class CompiledRule
         Definition = definition;
         Ordinal = ordinal;
         Stratum = stratum;
-        IdPrefix = definition.Id + ":";
         Origin = new ProvenanceOrigin(definition.Id, definition.Clause);
+        IdPrefix = Origin.IdPrefix;
         var n = definition.Patterns.Count;
         AnchorIndexes = new Dictionary<object, FactRefs>[n];
         OwnIndexes = new Dictionary<object, FactRefs>[n];
@@ -110,8 +110,22 @@ internal sealed class FactRefs
     }
 }
 
-/// <summary>A fact in the session with the id it was inserted under (read once: an input fact may build its id on every read).</summary>
-internal readonly record struct FactRef(IFact Fact, string Id);
+/// <summary>
+/// A fact in the session with the id it was inserted under: an input fact's read once (it may build it on every read);
+/// a derived fact's left to the fact, which writes it out when first asked, and read meanwhile in its two parts.
+/// </summary>
+internal readonly struct FactRef(IFact fact, string? id)
+{
+    public IFact Fact { get; } = fact;
+
+    public string Id => id ?? Fact.Id;
+
+    /// <summary>The id's first part: the whole id of an input fact, a derived fact's rule prefix.</summary>
+    public string Head => id ?? Unsafe.As<DerivedFact>(Fact).IdHead;
+
+    /// <summary>The id's rest: empty for an input fact, a derived fact's key.</summary>
+    public string Tail => id is null ? Unsafe.As<DerivedFact>(Fact).IdTail : "";
+}
 
 /// <summary>The identity of a fired tuple: the rule and its facts by reference.</summary>
 internal readonly struct TupleKey(object[] facts) : IEquatable<TupleKey>

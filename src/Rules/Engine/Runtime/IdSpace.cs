@@ -6,22 +6,26 @@ namespace Compensation.Rules.Engine.Runtime;
 /// firing in agenda order insert so, input files mostly come sorted): they are kept as runs of increasing ids, of each
 /// run only its first and last id, as the ids themselves are in the facts' lists already. A new id greater than the
 /// last of the current run and outside every other run's range is new. An id that falls inside a run's range, or
-/// too many runs, turn the space into a set of every id, read from those lists.
+/// too many runs, turn the space into a set of every id, read from those lists. An id comes in two parts, head and
+/// tail (a rule's prefix and the key it gave, or an input fact's whole id and nothing), and is compared so.
 /// </summary>
 internal sealed class IdSpace(string name)
 {
     private const int MaxRuns = 8;
     private readonly List<List<FactRef>> _lists = [];
-    private readonly List<(string First, string Last)> _runs = [];
+    private readonly List<Run> _runs = [];
     private HashSet<string>? _set;
 
     // Every run but the current one ends at or below the current run's last id, or starts at or above this id.
-    private string? _above;
+    private Run? _above;
 
     public string Name { get; } = name;
 
-    /// <summary>The id before the one last taken, when that one was taken as greater than it (the current run grew); else null.</summary>
-    public string? Before { get; private set; }
+    /// <summary>
+    /// The id before the one last taken, when that one was taken as greater than it (the current run grew), as the
+    /// run that ended with it; else null.
+    /// </summary>
+    public (string Head, string Tail)? Before { get; private set; }
 
     /// <summary>The name of an id's space: the part before its first ':' (the whole of a rule's ids but the key), or empty.</summary>
     public static ReadOnlySpan<char> NameOf(string id)
@@ -30,9 +34,9 @@ internal sealed class IdSpace(string name)
         return colon < 0 ? ReadOnlySpan<char>.Empty : id.AsSpan(0, colon);
     }
 
-    /// <summary>Adds the id of a fact that goes into <paramref name="list"/>; false when the id is already there.</summary>
+    /// <summary>Adds the id <paramref name="head"/> + <paramref name="tail"/> of a fact that goes into <paramref name="list"/>; false when the id is already there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryAdd(string id, List<FactRef> list)
+    public bool TryAdd(string head, string tail, List<FactRef> list)
     {
         Before = null;
         if (_set is null)
@@ -40,39 +44,39 @@ internal sealed class IdSpace(string name)
             var runs = _runs.Count;
             if (runs == 0)
             {
-                _runs.Add((id, id));
+                _runs.Add(new Run(head, tail));
                 Note(list);
                 return true;
             }
 
             var current = _runs[^1];
-            var c = Ids.Compare(current.Last, id);
+            var c = Ids.Compare(current.LastHead, current.LastTail, head, tail);
             if (c == 0)
             {
                 return false;
             }
 
             // Greater than the current run's last id and below every other run that reaches above it: new.
-            if (c < 0 && (_above is null || Ids.Compare(id, _above) < 0))
+            if (c < 0 && (_above is null || Ids.Compare(head, tail, _above.FirstHead, _above.FirstTail) < 0))
             {
-                _runs[^1] = (current.First, id);
-                Before = current.Last;
+                Before = (current.LastHead, current.LastTail);
+                current.Extend(head, tail);
                 Note(list);
                 return true;
             }
 
-            switch (Outside(id, c < 0 ? runs - 1 : runs))
+            switch (Outside(head, tail, c < 0 ? runs - 1 : runs))
             {
                 case false:
                     return false;
                 case true when c < 0:
-                    _runs[^1] = (current.First, id);
-                    Before = current.Last;
+                    Before = (current.LastHead, current.LastTail);
+                    current.Extend(head, tail);
                     Note(list);
                     _above = Above();
                     return true;
                 case true when runs < MaxRuns:
-                    _runs.Add((id, id));
+                    _runs.Add(new Run(head, tail));
                     Note(list);
                     _above = Above();
                     return true;
@@ -81,7 +85,7 @@ internal sealed class IdSpace(string name)
             _set = AllIds();
         }
 
-        if (!_set.Add(id))
+        if (!_set.Add(string.Concat(head, tail)))
         {
             return false;
         }
@@ -90,18 +94,19 @@ internal sealed class IdSpace(string name)
         return true;
     }
 
-    /// <summary>The least first id of the other runs that end above the current run's last id (null when none does).</summary>
+    /// <summary>Of the other runs that end above the current run's last id, the one that starts lowest (null when none does).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string? Above()
+    private Run? Above()
     {
-        var last = _runs[^1].Last;
-        string? above = null;
+        var current = _runs[^1];
+        Run? above = null;
         for (var i = 0; i < _runs.Count - 1; i++)
         {
-            var (first, end) = _runs[i];
-            if (Ids.Compare(end, last) > 0 && (above is null || Ids.Compare(first, above) < 0))
+            var run = _runs[i];
+            if (Ids.Compare(run.LastHead, run.LastTail, current.LastHead, current.LastTail) > 0
+                && (above is null || Ids.Compare(run.FirstHead, run.FirstTail, above.FirstHead, above.FirstTail) < 0))
             {
-                above = first;
+                above = run;
             }
         }
 
@@ -113,12 +118,12 @@ internal sealed class IdSpace(string name)
     /// first or last id of one, null when it falls inside one (only the ids themselves can tell then).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool? Outside(string id, int count)
+    private bool? Outside(string head, string tail, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            var (first, last) = _runs[i];
-            var c = Ids.Compare(id, first);
+            var run = _runs[i];
+            var c = Ids.Compare(head, tail, run.FirstHead, run.FirstTail);
             if (c < 0)
             {
                 continue;
@@ -129,7 +134,7 @@ internal sealed class IdSpace(string name)
                 return false;
             }
 
-            c = Ids.Compare(id, last);
+            c = Ids.Compare(head, tail, run.LastHead, run.LastTail);
             if (c == 0)
             {
                 return false;
@@ -161,14 +166,27 @@ internal sealed class IdSpace(string name)
         {
             foreach (var f in list)
             {
-                if (NameOf(f.Id).SequenceEqual(Name))
+                var id = f.Id;
+                if (NameOf(id).SequenceEqual(Name))
                 {
-                    set.Add(f.Id);
+                    set.Add(id);
                 }
             }
         }
 
         _runs.Clear();
+        _above = null;
         return set;
+    }
+
+    /// <summary>A run of increasing ids: its first and (so far) last, each in its two parts.</summary>
+    private sealed class Run(string head, string tail)
+    {
+        public string FirstHead { get; } = head;
+        public string FirstTail { get; } = tail;
+        public string LastHead { get; private set; } = head;
+        public string LastTail { get; private set; } = tail;
+
+        public void Extend(string head, string tail) => (LastHead, LastTail) = (head, tail);
     }
 }

@@ -85,7 +85,7 @@ public sealed class Session
             throw new InvalidOperationException("the session has run; start a new one for new facts");
         }
 
-        Add(fact, fact.Id, fact.GetType(), null);
+        Add(fact, fact.Id, null, fact.GetType(), null);
     }
 
 
@@ -268,31 +268,49 @@ public sealed class Session
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Add(IFact fact, string id, Type type, CompiledRule? producer)
+    /// <param name="fact">The fact.</param>
+    /// <param name="id">An input fact's id; null for a derived fact.</param>
+    /// <param name="key">A derived fact's key: its id is the producer's prefix and the key, written out only when needed.</param>
+    /// <param name="type">The fact's type.</param>
+    /// <param name="producer">The rule that inserts a derived fact; null for an input fact.</param>
+    private void Add(IFact fact, string? id, string? key, Type type, CompiledRule? producer)
     {
-        if (string.IsNullOrEmpty(id))
+        if (producer is null && string.IsNullOrEmpty(id))
         {
-            throw new RuleEngineException($"a {type.Name} fact has no id", producer?.Definition.Id);
+            throw new RuleEngineException($"a {type.Name} fact has no id", null);
         }
 
-        var space = producer is null ? IdSpaceOf(id) : producer.IdSpace!;
+        var head = id ?? producer!.IdPrefix;
+        var tail = key ?? "";
+        var space = producer is null ? IdSpaceOf(head) : producer.IdSpace!;
         var bucket = ReferenceEquals(type, _lastType) ? _lastBucket! : BucketOf(type);
 
-        if (!space.TryAdd(id, bucket.Facts))
+        if (!space.TryAdd(head, tail, bucket.Facts))
         {
             var by = producer is null ? "the input" : $"rule {producer.Definition.Id}";
-            throw new RuleEngineException($"{by} inserted a second fact with id '{id}'", producer?.Definition.Id);
+            throw new RuleEngineException($"{by} inserted a second fact with id '{head + tail}'", producer?.Definition.Id);
         }
 
         _factCount++;
-        _byId?.Add(id, fact);
+
+        // A derived fact's id is written out here only when matching or the table by id needs it.
+        var slots = bucket.Slots;
+        if (id is null && (slots.Length > 0 || _byId is not null))
+        {
+            id = fact.Id;
+        }
+
+        if (_byId is not null)
+        {
+            _byId.Add(id!, fact);
+        }
 
         // When the space took the id as greater than the one before and that one is also the bucket's last, the bucket
         // stays in order without comparing the two again.
         bucket.Add(new FactRef(fact, id), space.Before);
-        foreach (var (rule, position) in bucket.Slots)
+        foreach (var (rule, position) in slots)
         {
-            Match(rule, position, fact, id);
+            Match(rule, position, fact, id!);
         }
     }
 
@@ -407,7 +425,7 @@ public sealed class Session
         var runs = new List<int> { 0 };
         for (var i = 1; i < n; i++)
         {
-            if (Ids.Compare(refs[i - 1].Id, refs[i].Id) > 0)
+            if (Ids.Compare(refs[i - 1].Head, refs[i - 1].Tail, refs[i].Head, refs[i].Tail) > 0)
             {
                 runs.Add(i);
             }
@@ -426,7 +444,7 @@ public sealed class Session
                 int a = start, b = middle, k = start;
                 while (a < middle && b < end)
                 {
-                    to[k++] = Ids.Compare(from[a].Id, from[b].Id) <= 0 ? from[a++] : from[b++];
+                    to[k++] = Ids.Compare(from[a].Head, from[a].Tail, from[b].Head, from[b].Tail) <= 0 ? from[a++] : from[b++];
                 }
 
                 Array.Copy(from, a, to, k, middle - a);
@@ -663,12 +681,14 @@ public sealed class Session
         /// <param name="fact">The fact.</param>
         /// <param name="lessThan">An id known to be less than the fact's (or null).</param>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(FactRef fact, string? lessThan)
+        public void Add(FactRef fact, (string Head, string Tail)? lessThan)
         {
             if (InOrder && Facts.Count > 0)
             {
-                var last = Facts[^1].Id;
-                if (!ReferenceEquals(last, lessThan) && Ids.Compare(last, fact.Id) > 0)
+                var last = Facts[^1];
+                var (head, tail) = (last.Head, last.Tail);
+                if (!(lessThan is { } known && ReferenceEquals(head, known.Head) && ReferenceEquals(tail, known.Tail))
+                    && Ids.Compare(head, tail, fact.Head, fact.Tail) > 0)
                 {
                     InOrder = false;
                 }
@@ -904,7 +924,7 @@ public sealed class Session
                 (_sourceType, _sourceDerived) = (type, derived);
             }
 
-            return !derived || Unsafe.As<DerivedFact>(fact).Id.Length != 0;
+            return !derived || Unsafe.As<DerivedFact>(fact).Inserted;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -967,9 +987,8 @@ public sealed class Session
                 _lastProduced = type;
             }
 
-            var id = rule.IdPrefix + key;
-            fact.Stamp(id, rule.Origin, sources, second, explanation);
-            session.Add(fact, id, type, rule);
+            fact.Stamp(rule.Origin, key, sources, second, explanation);
+            session.Add(fact, null, key, type, rule);
         }
     }
 }

@@ -27,15 +27,12 @@ public sealed class FundLedgerRule : Rule
             var ids = new List<string>();
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             Money Line<T>(LedgerSection section, string category, string zh, string en, IReadOnlyList<T> items, Func<T, Money> amountOf, bool negate = false)
-                where T : IFact
+                where T : class, IFact
             {
-                var facts = items.AsSpan();
-                var sourceIds = new string[facts.Length];
                 var total = Money.Zero;
-                for (var i = 0; i < facts.Length; i++)
+                foreach (var f in items.AsSpan())
                 {
-                    total += amountOf(facts[i]);
-                    sourceIds[i] = facts[i].Id;
+                    total += amountOf(f);
                 }
 
                 if (negate)
@@ -45,7 +42,7 @@ public sealed class FundLedgerRule : Rule
 
                 var count = items.Count;
                 var entry = new LedgerEntry(ids.Count, section, category, new Bilingual(zh, en), total);
-                ctx.Insert(entry, category, sourceIds, () => new Bilingual(
+                ctx.Insert(entry, category, items, () => new Bilingual(
                     $"{zh}：{N(count)} 笔合计 {Y(total)}", $"{en}: {N(count)} items, total {Y(total)}"));
                 ids.Add(entry.Id);
                 return total;
