@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Compensation.Rules.Domain;
 
@@ -9,9 +10,10 @@ namespace Compensation.Rules.Domain;
 /// </summary>
 public readonly struct Money : IEquatable<Money>, IComparable<Money>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Money(decimal yuan) => Yuan = yuan;
 
-    public decimal Yuan { get; }
+    public decimal Yuan { [MethodImpl(MethodImplOptions.AggressiveInlining)] get; }
 
     public long Fen => (long)(Yuan * 100m);
 
@@ -33,6 +35,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     /// <summary>Rounds to the fen, half away from zero (四舍五入).</summary>
     public static Money Round(decimal yuan) => new(decimal.Round(yuan, 2, MidpointRounding.AwayFromZero) + 0.00m);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Money Sum(IEnumerable<Money> amounts)
     {
         decimal total = 0m;
@@ -44,14 +47,23 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
         return new Money(total);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Money operator +(Money a, Money b) => new(a.Yuan + b.Yuan);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Money operator -(Money a, Money b) => new(a.Yuan - b.Yuan);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Money operator -(Money a) => new(-a.Yuan);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator <(Money a, Money b) => a.Yuan < b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator >(Money a, Money b) => a.Yuan > b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator <=(Money a, Money b) => a.Yuan <= b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator >=(Money a, Money b) => a.Yuan >= b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator ==(Money a, Money b) => a.Yuan == b.Yuan;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator !=(Money a, Money b) => a.Yuan != b.Yuan;
 
     public static Money Min(Money a, Money b) => a <= b ? a : b;

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Compensation.Rules.Domain;
 
 /// <summary>A calendar month of the school's local calendar; deductions and pay are counted per month.</summary>
 public readonly record struct Month(int Year, int Number) : IComparable<Month>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Month Of(DateOnly date) => new(date.Year, date.Month);
 
     public static Month Parse(string text)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Facts.Input;
 
 namespace Compensation.Rules.Domain;
@@ -11,6 +12,10 @@ public sealed class ServiceCalendar
     private readonly Dictionary<DateOnly, int> _timetableDay = [];
     private readonly List<DateOnly> _days = [];
 
+    // The timetable day of each of _days, at the same place.
+    private readonly List<int> _timetable = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ServiceCalendar(DateOnly start, DateOnly end, IEnumerable<CalendarException> exceptions)
     {
         if (end < start)
@@ -30,6 +35,7 @@ public sealed class ServiceCalendar
                 {
                     _timetableDay[d] = ex.AsWeekday ?? iso;
                     _days.Add(d);
+                    _timetable.Add(ex.AsWeekday ?? iso);
                 }
 
                 continue;
@@ -39,6 +45,7 @@ public sealed class ServiceCalendar
             {
                 _timetableDay[d] = iso;
                 _days.Add(d);
+                _timetable.Add(iso);
             }
         }
     }
@@ -55,12 +62,14 @@ public sealed class ServiceCalendar
     public int TimetableDay(DateOnly date) => _timetableDay.TryGetValue(date, out var d) ? d : 0;
 
     /// <summary>The service days a student with these weekdays attends between two dates inclusive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<DateOnly> StudentDays(IReadOnlyCollection<int> weekdays, DateOnly from, DateOnly to)
     {
         var result = new List<DateOnly>();
-        foreach (var d in _days)
+        for (var i = 0; i < _days.Count; i++)
         {
-            if (d >= from && d <= to && weekdays.Contains(_timetableDay[d]))
+            var d = _days[i];
+            if (d >= from && d <= to && weekdays.Contains(_timetable[i]))
             {
                 result.Add(d);
             }

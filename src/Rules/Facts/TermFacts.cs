@@ -22,18 +22,16 @@ public sealed record TermFacts
 
     public IEnumerable<IFact> All()
     {
-        yield return Term;
-        foreach (var f in Calendar) yield return f;
-        foreach (var f in Enrolments) yield return f;
-        foreach (var f in Attendance) yield return f;
-        foreach (var f in Hardship) yield return f;
-        foreach (var f in Payments) yield return f;
-        foreach (var f in Subsidies) yield return f;
-        foreach (var f in Staff) yield return f;
-        foreach (var f in Lessons) yield return f;
-        foreach (var f in Conduct) yield return f;
-        foreach (var f in Duties) yield return f;
-        foreach (var f in Expenses) yield return f;
-        foreach (var f in Awards) yield return f;
+        foreach (var kind in Kinds())
+        {
+            foreach (var f in kind)
+            {
+                yield return f;
+            }
+        }
     }
+
+    /// <summary>The facts kind by kind, in the order of <see cref="All"/>: the term, then each list.</summary>
+    public IReadOnlyList<IReadOnlyList<IFact>> Kinds() =>
+        [[Term], Calendar, Enrolments, Attendance, Hardship, Payments, Subsidies, Staff, Lessons, Conduct, Duties, Expenses, Awards];
 }

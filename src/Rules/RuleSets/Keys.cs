@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Facts.Derived;
 
 namespace Compensation.Rules.RuleSets;
@@ -8,5 +9,5 @@ namespace Compensation.Rules.RuleSets;
 /// </summary>
 internal static class Keys
 {
-    public static readonly Func<LessonPay, string> LessonPayByStaff = static l => l.StaffId;
+    public static readonly Func<LessonPay, string> LessonPayByStaff = [MethodImpl(MethodImplOptions.AggressiveOptimization)] static (l) => l.StaffId;
 }

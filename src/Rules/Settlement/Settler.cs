@@ -30,7 +30,11 @@ public static class Settler
     {
         var rules = RuleCatalog.For(policy, calendar).Select(r => r.Compile());
         var session = new Session(rules, options);
-        session.InsertAll(facts.All());
+        foreach (var kind in facts.Kinds())
+        {
+            session.InsertAll(kind);
+        }
+
         session.Run();
         session.ReleaseMatchMemory();
         return session;
@@ -40,7 +44,7 @@ public static class Settler
     private static SettlementResult Assemble(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, Session session)
     {
         var balance = session.All<FundBalance>().Single();
-        var surplus = session.All<SurplusRefund>().ToDictionary(s => s.StudentId, StringComparer.Ordinal);
+        var surplus = ByStudent(session.All<SurplusRefund>(), static s => s.StudentId);
         var families = Families(session, surplus);
         var staff = StaffLines(session);
         var ledger = LedgerOf(policy, session, balance, surplus);
@@ -67,41 +71,84 @@ public static class Settler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<FamilyLine> Families(Session session, Dictionary<string, SurplusRefund> surplus)
     {
-        var enrolments = session.All<Enrolment>().ToDictionary(e => e.StudentId, StringComparer.Ordinal);
-        var schedules = session.All<StudentSchedule>().ToDictionary(s => s.StudentId, StringComparer.Ordinal);
-        var payables = session.All<FeePayable>().ToDictionary(p => p.StudentId, StringComparer.Ordinal);
-        var capped = session.All<CappedFee>().ToDictionary(p => p.StudentId, StringComparer.Ordinal);
-        var refunds = session.All<FeeRefund>().ToLookup(r => r.StudentId, StringComparer.Ordinal);
-        var charges = session.All<FeeCharge>().ToLookup(c => c.StudentId, StringComparer.Ordinal);
-        var missed = session.All<StudentAbsences>().ToDictionary(a => a.StudentId, a => a.Marks.Select(m => m.Date).ToHashSet(), StringComparer.Ordinal);
-        var lines = new List<FamilyLine>();
-        foreach (var account in session.All<FamilyAccount>().OrderBy(a => a.StudentId, StringComparer.Ordinal))
+        var accounts = InOrder(session.All<FamilyAccount>(), static a => a.StudentId);
+        var students = new string[accounts.Count];
+        for (var i = 0; i < students.Length; i++)
         {
-            var e = enrolments[account.StudentId];
-            var p = payables[account.StudentId];
-            var refundLines = refunds[account.StudentId]
-                .Select(r => new RefundLine(r.Kind == FeeRefundKind.Absence ? RefundKind.Absence : RefundKind.Withdrawal, r.Amount, r.Days, r.From, r.To, r.Id))
-                .ToList();
-            var ids = new List<string> { capped[account.StudentId].Id, p.Id, account.Id };
-            ids.AddRange(refundLines.Select(r => r.FactId));
-            if (surplus.TryGetValue(account.StudentId, out var share))
+            students[i] = accounts[i].StudentId;
+        }
+
+        var enrolments = new ByStudentOf<Enrolment>(session.All<Enrolment>(), static e => e.StudentId, students);
+        var schedules = new ByStudentOf<StudentSchedule>(session.All<StudentSchedule>(), static s => s.StudentId, students);
+        var payables = new ByStudentOf<FeePayable>(session.All<FeePayable>(), static p => p.StudentId, students);
+        var capped = new ByStudentOf<CappedFee>(session.All<CappedFee>(), static c => c.StudentId, students);
+        var refunds = GroupByStudent(session.All<FeeRefund>(), static r => r.StudentId);
+        var charges = GroupByStudent(WithMonth(session.All<FeeCharge>()), static c => c.StudentId);
+        var missed = ByStudent(session.All<StudentAbsences>(), static a => a.StudentId);
+        var lines = new List<FamilyLine>(accounts.Count);
+        Span<DateOnly> markDates = stackalloc DateOnly[64];
+        for (var at = 0; at < accounts.Count; at++)
+        {
+            var account = accounts[at];
+            var e = enrolments.Of(at, account.StudentId);
+            var p = payables.Of(at, account.StudentId);
+            var ownRefunds = refunds.TryGetValue(account.StudentId, out var r) ? r : null;
+            var hasSurplus = surplus.TryGetValue(account.StudentId, out var share);
+            var refundLines = new List<RefundLine>((ownRefunds?.Count ?? 0) + (hasSurplus ? 1 : 0));
+            var ids = new List<string>(3 + refundLines.Capacity) { capped.Of(at, account.StudentId).Id, p.Id, account.Id };
+            var refunded = Money.Zero;
+            if (ownRefunds is not null)
             {
-                refundLines.Add(new RefundLine(RefundKind.Surplus, share.Amount, 0, null, null, share.Id));
-                ids.Add(share.Id);
+                foreach (var refund in ownRefunds)
+                {
+                    refundLines.Add(new RefundLine(refund.Kind == FeeRefundKind.Absence ? RefundKind.Absence : RefundKind.Withdrawal, refund.Amount, refund.Days, refund.From, refund.To, refund.Id));
+                    ids.Add(refund.Id);
+                    refunded += refund.Amount;
+                }
             }
 
-            var refunded = Money.Sum(refundLines.Select(r => r.Amount));
+            if (hasSurplus)
+            {
+                refundLines.Add(new RefundLine(RefundKind.Surplus, share!.Amount, 0, null, null, share.Id));
+                ids.Add(share.Id);
+                refunded += share.Amount;
+            }
+
             var net = p.Payable - refunded;
-            var months = charges[account.StudentId].Where(c => c.Month is not null)
-                .Select(c => new MonthCharge(c.Month!.Value, c.DaysAttended, c.Amount)).OrderBy(m => m.Month).ToList();
+            var schedule = schedules.Of(at, e.StudentId);
+            var served = schedule.ServedDays;
+            var attended = served.Count;
+            if (missed.TryGetValue(e.StudentId, out var absences))
+            {
+                // Served days less those marked (a student has a few marks, each on another day).
+                var marks = absences.Marks;
+                var dates = marks.Count <= markDates.Length ? markDates[..marks.Count] : new DateOnly[marks.Count];
+                for (var m = 0; m < dates.Length; m++)
+                {
+                    dates[m] = marks[m].Date;
+                }
+
+                foreach (var d in served)
+                {
+                    foreach (var date in dates)
+                    {
+                        if (date == d)
+                        {
+                            attended--;
+                            break;
+                        }
+                    }
+                }
+            }
+
             lines.Add(new FamilyLine
             {
                 StudentId = e.StudentId,
                 Name = e.Name,
                 ClassName = e.ClassName,
                 DaysPerWeek = e.DaysPerWeek,
-                ServiceDays = schedules[e.StudentId].Days.Count,
-                DaysAttended = schedules[e.StudentId].ServedDays.Count(d => !missed.TryGetValue(e.StudentId, out var m) || !m.Contains(d)),
+                ServiceDays = schedule.Days.Count,
+                DaysAttended = attended,
                 Charged = p.Charged,
                 CapReduction = p.CapReduction,
                 Subsidy = p.Subsidy,
@@ -112,7 +159,7 @@ public static class Settler
                 Net = net,
                 Paid = account.Paid,
                 Balance = net - account.Paid,
-                Months = months,
+                Months = charges.TryGetValue(account.StudentId, out var own) ? MonthCharges(own) : [],
                 HardshipCategory = p.HardshipCategory,
                 FactIds = ids,
             });
@@ -121,38 +168,163 @@ public static class Settler
         return lines;
     }
 
+    /// <summary>The charges for a month (a charge for the whole term has none, and no line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<FeeCharge> WithMonth(IReadOnlyList<FeeCharge> charges)
+    {
+        var monthly = new List<FeeCharge>();
+        foreach (var c in charges)
+        {
+            if (c.Month is not null)
+            {
+                monthly.Add(c);
+            }
+        }
+
+        return monthly;
+    }
+
+    /// <summary>The month charges of a family, by month (charges for the whole term have no month and no line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<MonthCharge> MonthCharges(List<FeeCharge> charges)
+    {
+        var months = new List<MonthCharge>(charges.Count);
+        var ordered = true;
+        foreach (var c in charges)
+        {
+            if (c.Month is { } month)
+            {
+                ordered &= months.Count == 0 || months[^1].Month.CompareTo(month) <= 0;
+                months.Add(new MonthCharge(month, c.DaysAttended, c.Amount));
+            }
+        }
+
+        return ordered ? months : months.OrderBy(m => m.Month).ToList();
+    }
+
+    /// <summary>Facts by their student (or staff member): one each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, T> ByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
+    {
+        var byKey = new Dictionary<string, T>(facts.Count, StringComparer.Ordinal);
+        foreach (var f in facts)
+        {
+            byKey.Add(key(f), f);
+        }
+
+        return byKey;
+    }
+
+    /// <summary>
+    /// One fact per student, found at the family line's position when the facts come in the same order as the lines
+    /// (facts in id order usually do), else by the student's id.
+    /// </summary>
+    private readonly struct ByStudentOf<T>
+    {
+        private readonly IReadOnlyList<T> _facts;
+        private readonly Dictionary<string, T>? _byStudent;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ByStudentOf(IReadOnlyList<T> facts, Func<T, string> student, string[] students)
+        {
+            _facts = facts;
+            var aligned = facts.Count == students.Length;
+            for (var i = 0; aligned && i < students.Length; i++)
+            {
+                aligned = string.Equals(student(facts[i]), students[i], StringComparison.Ordinal);
+            }
+
+            _byStudent = aligned ? null : ByStudent(facts, student);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public T Of(int line, string student) => _byStudent is null ? _facts[line] : _byStudent[student];
+    }
+
+    /// <summary>Facts by their student (or staff member), each group in the order given (id order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, List<T>> GroupByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
+    {
+        var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        List<T>? last = null;
+        string? lastKey = null;
+        foreach (var f in facts)
+        {
+            var k = key(f);
+            if (!string.Equals(k, lastKey, StringComparison.Ordinal))
+            {
+                if (!groups.TryGetValue(k, out last))
+                {
+                    last = [];
+                    groups.Add(k, last);
+                }
+
+                lastKey = k;
+            }
+
+            last!.Add(f);
+        }
+
+        return groups;
+    }
+
+    /// <summary>The facts ordered by a key (ordinal, stable): as they are when they already come so (facts in id order usually do).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static IReadOnlyList<T> InOrder<T>(IReadOnlyList<T> facts, Func<T, string> key)
+    {
+        for (var i = 1; i < facts.Count; i++)
+        {
+            if (string.CompareOrdinal(key(facts[i - 1]), key(facts[i])) > 0)
+            {
+                return facts.OrderBy(key, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        return facts;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<StaffLine> StaffLines(Session session)
     {
-        var members = session.All<StaffMember>().ToDictionary(s => s.StaffId, StringComparer.Ordinal);
-        var stipends = session.All<Stipend>().ToLookup(s => (s.StaffId, s.Month));
-        var admin = session.All<AdminDutyPay>().ToLookup(s => (s.StaffId, s.Month));
-        var deductions = session.All<Deduction>().ToLookup(d => (d.StaffId, d.Month));
-        var lines = new List<StaffLine>();
-        foreach (var account in session.All<StaffAccount>().OrderBy(a => a.StaffId, StringComparer.Ordinal))
+        var members = ByStudent(session.All<StaffMember>(), static s => s.StaffId);
+        var stipends = GroupByStudent(session.All<Stipend>(), static s => s.StaffId);
+        var admin = GroupByStudent(session.All<AdminDutyPay>(), static s => s.StaffId);
+        var deductions = GroupByStudent(session.All<Deduction>(), static d => d.StaffId);
+        var accounts = InOrder(session.All<StaffAccount>(), static a => a.StaffId);
+        var lines = new List<StaffLine>(accounts.Count);
+        foreach (var account in accounts)
         {
             var m = members[account.StaffId];
-            var months = account.Months.Select(am =>
+            var ownStipends = stipends.GetValueOrDefault(m.StaffId);
+            var ownAdmin = admin.GetValueOrDefault(m.StaffId);
+            var ownDeductions = deductions.GetValueOrDefault(m.StaffId);
+            var months = new List<StaffMonth>(account.Months.Count);
+            var lessons = 0;
+            var units = 0m;
+            var lessonPay = Money.Zero;
+            var stipendPay = Money.Zero;
+            foreach (var am in account.Months)
             {
-                var stipendLines = stipends[(m.StaffId, am.Month)].GroupBy(s => (s.Duty, s.Rate))
-                    .Select(g => new StipendLine(g.Key.Duty, g.Sum(s => s.Count), g.Key.Rate, Money.Sum(g.Select(s => s.Amount)), g.First().Id))
-                    .Concat(admin[(m.StaffId, am.Month)].Select(a => new StipendLine("admin-duty-share", (int)a.Lessons, a.LessonValue, a.Amount, a.Id)))
-                    .ToList();
-                return new StaffMonth
+                months.Add(new StaffMonth
                 {
                     Month = am.Month,
                     Lessons = am.Lessons,
                     LessonUnits = am.Units,
                     LessonPay = am.LessonPay,
-                    Stipends = stipendLines,
+                    Stipends = StipendLines(ownStipends, ownAdmin, am.Month),
                     StipendTotal = am.Stipends,
                     DeductionBase = am.Base,
-                    Deductions = deductions[(m.StaffId, (Month?)am.Month)].Select(ToLine).ToList(),
+                    Deductions = DeductionLines(ownDeductions, am.Month),
                     DeductionTotal = am.DeductionTotal,
                     Gross = am.Gross,
                     Net = am.Net,
-                };
-            }).ToList();
+                });
+                lessons += am.Lessons;
+                units += am.Units;
+                lessonPay += am.LessonPay;
+                stipendPay += am.Stipends;
+            }
+
             lines.Add(new StaffLine
             {
                 StaffId = m.StaffId,
@@ -161,11 +333,11 @@ public static class Settler
                 Role = m.Role,
                 External = m.External,
                 Months = months,
-                TermDeductions = deductions[(m.StaffId, null)].Select(ToLine).ToList(),
-                Lessons = account.Months.Sum(x => x.Lessons),
-                LessonUnits = account.Months.Sum(x => x.Units),
-                LessonPay = Money.Sum(account.Months.Select(x => x.LessonPay)),
-                Stipends = Money.Sum(account.Months.Select(x => x.Stipends)),
+                TermDeductions = DeductionLines(ownDeductions, null),
+                Lessons = lessons,
+                LessonUnits = units,
+                LessonPay = lessonPay,
+                Stipends = stipendPay,
                 ExternalPay = account.ExternalPay,
                 Awards = account.Awards,
                 Gross = account.Gross,
@@ -178,6 +350,92 @@ public static class Settler
         return lines;
     }
 
+    /// <summary>
+    /// A staff member's stipends of a month, one line per duty and rate (in the order they first come, counts and amounts
+    /// added up, the first one's id), then the admin-duty shares.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<StipendLine> StipendLines(List<Stipend>? stipends, List<AdminDutyPay>? admin, Month month)
+    {
+        var lines = new List<StipendLine>();
+        if (stipends is not null)
+        {
+            var groups = new List<StipendGroup>();
+            foreach (var s in stipends)
+            {
+                if (s.Month != month)
+                {
+                    continue;
+                }
+
+                StipendGroup? group = null;
+                foreach (var g in groups)
+                {
+                    if (string.Equals(g.First.Duty, s.Duty, StringComparison.Ordinal) && g.First.Rate == s.Rate)
+                    {
+                        group = g;
+                        break;
+                    }
+                }
+
+                if (group is null)
+                {
+                    groups.Add(new StipendGroup(s));
+                }
+                else
+                {
+                    group.Count += s.Count;
+                    group.Amount += s.Amount;
+                }
+            }
+
+            foreach (var g in groups)
+            {
+                lines.Add(new StipendLine(g.First.Duty, g.Count, g.First.Rate, g.Amount, g.First.Id));
+            }
+        }
+
+        if (admin is not null)
+        {
+            foreach (var a in admin)
+            {
+                if (a.Month == month)
+                {
+                    lines.Add(new StipendLine("admin-duty-share", (int)a.Lessons, a.LessonValue, a.Amount, a.Id));
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    private sealed class StipendGroup(Stipend first)
+    {
+        public Stipend First { get; } = first;
+        public int Count { get; set; } = first.Count;
+        public Money Amount { get; set; } = first.Amount;
+    }
+
+    /// <summary>A staff member's deductions of a month, or of the term (no month).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<DeductionLine> DeductionLines(List<Deduction>? deductions, Month? month)
+    {
+        var lines = new List<DeductionLine>();
+        if (deductions is not null)
+        {
+            foreach (var d in deductions)
+            {
+                if (d.Month == month)
+                {
+                    lines.Add(ToLine(d));
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DeductionLine ToLine(Deduction d) =>
         new(d.PolicyRuleId, d.Kind, d.Percent, d.Amount, d.EventIds, d.Provenance.Clause, d.Reason, d.Id);
 
@@ -205,6 +463,7 @@ public static class Settler
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ExplanationTable Explanations(Session session)
     {
         var titles = session.Rules.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);

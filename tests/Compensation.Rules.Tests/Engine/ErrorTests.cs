@@ -77,6 +77,26 @@ internal sealed class NoProducesRule : Rule
         .Then((ctx, o) => ctx.Insert(new Discount(o.Id, 1m), o.Id, [o], Say("discount")));
 }
 
+[Rule("out.expects")]
+[Title("预告输出", "Expects output")]
+[Clause("Out §3")]
+internal sealed class ExpectingRule(bool declared) : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        if (declared)
+        {
+            rule.Produces<Discount>();
+        }
+
+        rule.Match<Order>().Then((ctx, o) =>
+        {
+            ctx.Expect<Discount>(1000);
+            ctx.Insert(new Discount(o.Id, 1m), o.Id, [o], Say("discount"));
+        });
+    }
+}
+
 [Rule("dup.const")]
 [Title("固定键", "Constant key")]
 [Clause("Dup §1")]
@@ -202,6 +222,21 @@ public class ErrorTests
 
         var ex = Assert.Throws<RuleEngineException>(session.Run);
         Assert.Equal("out.silent", ex.RuleId);
+        Assert.Contains("Discount", ex.Message);
+    }
+
+    [Fact]
+    public void Expect_MakesRoomOnly_AndOnlyForADeclaredType()
+    {
+        var session = new Session([new ExpectingRule(declared: true).Compile()]);
+        session.InsertAll([new Order("o1", "x", 1m), new Order("o2", "x", 2m)]);
+        session.Run();
+        Assert.Equal(["out.expects:o1", "out.expects:o2"], session.All<Discount>().Select(d => d.Id));
+
+        var undeclared = new Session([new ExpectingRule(declared: false).Compile()]);
+        undeclared.Insert(new Order("o1", "x", 1m));
+        var ex = Assert.Throws<RuleEngineException>(undeclared.Run);
+        Assert.Equal("out.expects", ex.RuleId);
         Assert.Contains("Discount", ex.Message);
     }
 

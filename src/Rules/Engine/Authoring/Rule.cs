@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
@@ -22,14 +23,25 @@ public abstract class Rule
 
     protected abstract void Define(RuleBuilder rule);
 
+    // A rule class's attributes never change: read once per class, not once per settlement.
+    private static readonly ConcurrentDictionary<Type, Attributes> AttributesOf = new();
+
     public RuleDefinition Compile()
     {
-        var type = GetType();
-        var meta = type.GetCustomAttribute<RuleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Rule] attribute");
-        var title = type.GetCustomAttribute<TitleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Title] attribute");
-        var clause = type.GetCustomAttribute<ClauseAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Clause] attribute");
+        var a = AttributesOf.GetOrAdd(GetType(), static type => new Attributes(
+            type.GetCustomAttribute<RuleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Rule] attribute"),
+            type.GetCustomAttribute<TitleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Title] attribute"),
+            type.GetCustomAttribute<ClauseAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Clause] attribute")));
         var builder = new RuleBuilder();
         Define(builder);
-        return builder.Build(Instance is null ? meta.Id : meta.Id + "/" + Instance, new Bilingual(title.Zh, title.En), meta.RuleSet, PolicyClause ?? clause.Clause, meta.Priority);
+        return builder.Build(Instance is null ? a.Meta.Id : a.Meta.Id + "/" + Instance, a.Title, a.RuleSet, PolicyClause ?? a.Clause, a.Meta.Priority);
+    }
+
+    private sealed class Attributes(RuleAttribute meta, TitleAttribute title, ClauseAttribute clause)
+    {
+        public RuleAttribute Meta { get; } = meta;
+        public Bilingual Title { get; } = new(title.Zh, title.En);
+        public string RuleSet { get; } = meta.RuleSet;
+        public string Clause { get; } = clause.Clause;
     }
 }

@@ -33,7 +33,7 @@ public sealed class RuleBuilder
             throw new InvalidOperationException("a rule has one Match; further patterns are joined to it with Join");
         }
 
-        _patterns.Add(new PatternDefinition(typeof(T1), filter is null ? null : o => filter((T1)o), null, null));
+        _patterns.Add(new PatternDefinition(typeof(T1), filter is null ? null : [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => filter((T1)o), null, null));
         return new Pattern<T1>(this);
     }
 
@@ -44,9 +44,9 @@ public sealed class RuleBuilder
     {
         _patterns.Add(new PatternDefinition(
             typeof(TJoin),
-            filter is null ? null : o => filter((TJoin)o),
-            o => anchorKey((TAnchor)o),
-            o => ownKey((TJoin)o)));
+            filter is null ? null : [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => filter((TJoin)o),
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => anchorKey((TAnchor)o),
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => ownKey((TJoin)o)));
     }
 
     internal void SetAggregate(AggregateDefinition aggregate) => _aggregate = aggregate;
@@ -102,18 +102,23 @@ public sealed class RuleBuilder
 
     public sealed class Aggregation<T>(RuleBuilder b, Func<T, bool>? filter) where T : class, IFact
     {
-        public Grouped<TKey> GroupBy<TKey>(Func<T, TKey> key) where TKey : notnull
-        {
-            b.SetAggregate(new AggregateDefinition(typeof(T), filter is null ? null : o => filter((T)o), o => key((T)o), items => items.ConvertAll(i => (T)i))
-            {
-                NewTypedArray = static n => new T[n],
-            });
-            return new Grouped<TKey>(b);
-        }
+        private const string All = "all";
+
+        public Grouped<TKey> GroupBy<TKey>(Func<T, TKey> key) where TKey : notnull => GroupBy(key, null);
 
         /// <summary>One group holding every matching fact (a whole-term total).</summary>
         public void ThenAll(Action<IRuleContext, IReadOnlyList<T>> action) =>
-            GroupBy(_ => "all").Then((ctx, _, items) => action(ctx, items));
+            GroupBy(static (_) => All, All).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, _, items) => action(ctx, items));
+
+        private Grouped<TKey> GroupBy<TKey>(Func<T, TKey> key, object? oneGroupKey) where TKey : notnull
+        {
+            b.SetAggregate(new AggregateDefinition(typeof(T), filter is null ? null : [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => filter((T)o), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => key((T)o), items => items.ConvertAll(i => (T)i))
+            {
+                NewTypedArray = static n => new T[n],
+                OneGroupKey = oneGroupKey,
+            });
+            return new Grouped<TKey>(b);
+        }
 
         public sealed class Grouped<TKey>(RuleBuilder b) where TKey : notnull
         {

@@ -27,4 +27,7 @@ public sealed class AggregateDefinition
     /// which the engine fills (an array is the list type the authoring layer's actions expect).
     /// </summary>
     internal Func<int, IFact[]>? NewTypedArray { get; init; }
+
+    /// <summary>When set, the key <see cref="GroupKey"/> gives every fact: all facts make one group, and the engine need not ask.</summary>
+    internal object? OneGroupKey { get; init; }
 }

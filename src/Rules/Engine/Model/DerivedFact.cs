@@ -11,8 +11,13 @@ public abstract record DerivedFact : IFact
     // The provenance, kept in the fact itself (a settlement derives tens of thousands of facts): the rule and its clause,
     // the sources (ids, or the source facts whose ids they are, or the one source fact) and the sentence (or the recipe
     // that writes it). Sources and sentence are worked out when first read and then kept.
+    // The id is the rule's prefix and the key the rule gave: written out when first read (the engine orders and tells
+    // ids apart by prefix and key), or given whole.
     private ProvenanceOrigin? _origin;
+    private string? _id;
+    private string? _key;
     private object? _sources;
+    private IFact? _second;
     private object? _explanation;
 
     protected DerivedFact()
@@ -23,10 +28,19 @@ public abstract record DerivedFact : IFact
     protected DerivedFact(DerivedFact original)
     {
         ArgumentNullException.ThrowIfNull(original);
-        Id = "";
     }
 
-    public string Id { get; private set; } = "";
+    /// <summary>"rule-id:key" once inserted; empty before.</summary>
+    public string Id => _id ?? (_key is null ? "" : _id = string.Concat(_origin!.IdPrefix, _key));
+
+    /// <summary>Whether a rule has inserted the fact (its id and provenance are set).</summary>
+    internal bool Inserted => _origin is not null;
+
+    /// <summary>The first part of the id (the rule's "rule-id:", or the whole id when it was given whole).</summary>
+    internal string IdHead => _key is null ? Id : _origin!.IdPrefix;
+
+    /// <summary>The rest of the id (the key the rule gave), empty when the id was given whole.</summary>
+    internal string IdTail => _key ?? "";
 
     public Provenance Provenance =>
         _origin is { } origin
@@ -68,21 +82,28 @@ public abstract record DerivedFact : IFact
         return true;
     }
 
-    internal void Stamp(string id, Provenance provenance) =>
-        Stamp(id, new ProvenanceOrigin(provenance.RuleId, provenance.Clause), provenance.SourceIds, provenance.Explanation);
+    internal void Stamp(string id, Provenance provenance)
+    {
+        Stamp(new ProvenanceOrigin(provenance.RuleId, provenance.Clause), "", provenance.SourceIds, null, provenance.Explanation);
+        (_id, _key) = (id, null);
+    }
 
-    /// <param name="sources">The source ids (an <see cref="IReadOnlyList{T}"/> of string), the source facts (IFact[]) or the one source fact.</param>
+    /// <param name="origin">The rule and clause (and the id's prefix).</param>
+    /// <param name="key">The key the rule gave: the id is the origin's prefix and the key.</param>
+    /// <param name="sources">The source ids (an <see cref="IReadOnlyList{T}"/> of string), the source facts (IFact[]) or the (first) source fact.</param>
+    /// <param name="second">With one source fact in <paramref name="sources"/>, the second source fact, if there are two.</param>
     /// <param name="explanation">The sentence (<see cref="Bilingual"/>) or what writes it (Func of <see cref="Bilingual"/>).</param>
-    internal void Stamp(string id, ProvenanceOrigin origin, object sources, object explanation)
+    internal void Stamp(ProvenanceOrigin origin, string key, object sources, IFact? second, object explanation)
     {
         if (_origin is not null)
         {
             throw new InvalidOperationException($"fact {Id} is already inserted; rules insert new facts, they never reuse one");
         }
 
-        Id = id;
+        _key = key;
         _origin = origin;
         _sources = sources;
+        _second = second;
         _explanation = explanation;
     }
 
@@ -102,9 +123,10 @@ public abstract record DerivedFact : IFact
                 _sources = built;
                 return built;
             default:
-                string[] one = [((IFact)_sources!).Id];
-                _sources = one;
-                return one;
+                string[] read = _second is null ? [((IFact)_sources!).Id] : [((IFact)_sources!).Id, _second.Id];
+                _sources = read;
+                _second = null;
+                return read;
         }
     }
 
@@ -122,4 +144,8 @@ public abstract record DerivedFact : IFact
 }
 
 /// <summary>The rule a derived fact came from and the clause it cites: one per rule and session, shared by its facts.</summary>
-internal sealed record ProvenanceOrigin(string RuleId, string Clause);
+internal sealed record ProvenanceOrigin(string RuleId, string Clause)
+{
+    /// <summary>"rule-id:", the start of the id of every fact the rule inserts.</summary>
+    public string IdPrefix { get; } = RuleId + ":";
+}

@@ -27,6 +27,12 @@ public interface IRuleContext
     /// <summary>As <see cref="Insert(DerivedFact,string,IEnumerable{IFact},Func{Bilingual})"/>, for a short list of sources written in place.</summary>
     void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Func<Bilingual> explain);
 
+    /// <summary>
+    /// A hint that the rule is about to insert about <paramref name="count"/> facts of <typeparamref name="T"/> (a type it
+    /// declared with Produces), so the session makes room for them at once. Changes nothing else.
+    /// </summary>
+    void Expect<T>(int count) where T : DerivedFact;
+
     /// <summary>All facts of a type the rule declared with Reads, in id order.</summary>
     IReadOnlyList<T> All<T>() where T : class, IFact;
 

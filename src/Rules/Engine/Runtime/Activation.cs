@@ -1,14 +1,61 @@
 using System.Runtime.CompilerServices;
 namespace Compensation.Rules.Engine.Runtime;
 
-/// <summary>A rule ready to fire on one tuple of facts (or one aggregated group).</summary>
-internal sealed class Activation(CompiledRule rule, object[] arguments, string[] orderIds)
+/// <summary>
+/// A rule ready to fire on one tuple of facts (or one aggregated group). A rule of one pattern fires on one fact, the
+/// usual case: the activation then holds the fact and its id itself and is the action's argument list.
+/// </summary>
+internal sealed class Activation : IReadOnlyList<object>
 {
-    public CompiledRule Rule { get; } = rule;
-    public object[] Arguments { get; } = arguments;
+    private readonly object[]? _arguments;
+    private readonly object? _fact;
+    private readonly string[]? _orderIds;
+    private readonly string? _orderId;
 
-    /// <summary>The ids of the facts the activation is about, compared in order to break ties.</summary>
-    public string[] OrderIds { get; } = orderIds;
+    /// <summary>An activation on one fact.</summary>
+    public Activation(CompiledRule rule, object fact, string id)
+    {
+        Rule = rule;
+        _fact = fact;
+        _orderId = id;
+    }
+
+    /// <summary>An activation on several facts (or a group's key and facts), ordered by the ids of its facts.</summary>
+    public Activation(CompiledRule rule, object[] arguments, string[] orderIds)
+    {
+        Rule = rule;
+        _arguments = arguments;
+        _orderIds = orderIds;
+    }
+
+    /// <summary>An activation on several facts (or a group's key and facts), ordered by one id.</summary>
+    public Activation(CompiledRule rule, object[] arguments, string orderId)
+    {
+        Rule = rule;
+        _arguments = arguments;
+        _orderId = orderId;
+    }
+
+    public CompiledRule Rule { get; }
+
+    /// <summary>What the action gets: the matched facts in pattern order, or a group's key and facts.</summary>
+    public IReadOnlyList<object> Arguments => _arguments ?? (IReadOnlyList<object>)this;
+
+    /// <summary>How many ids order the activation (the ids of the facts it is about, compared in order to break ties).</summary>
+    public int OrderIdCount => _orderIds?.Length ?? 1;
+
+    int IReadOnlyCollection<object>.Count => 1;
+
+    object IReadOnlyList<object>.this[int index] => index == 0 ? _fact! : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public string OrderId(int i) => _orderIds is null ? _orderId! : _orderIds[i];
+
+    IEnumerator<object> IEnumerable<object>.GetEnumerator()
+    {
+        yield return _fact!;
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((IEnumerable<object>)this).GetEnumerator();
 }
 
 /// <summary>
@@ -34,19 +81,19 @@ internal sealed class ActivationOrder : IComparer<Activation>
             return c;
         }
 
-        var ids1 = x.OrderIds;
-        var ids2 = y.OrderIds;
-        var len = Math.Min(ids1.Length, ids2.Length);
+        var n1 = x.OrderIdCount;
+        var n2 = y.OrderIdCount;
+        var len = Math.Min(n1, n2);
         for (var i = 0; i < len; i++)
         {
-            c = string.CompareOrdinal(ids1[i], ids2[i]);
+            c = Ids.Compare(x.OrderId(i), y.OrderId(i));
             if (c != 0)
             {
                 return c;
             }
         }
 
-        return ids1.Length.CompareTo(ids2.Length);
+        return n1.CompareTo(n2);
     }
 }
 
@@ -60,6 +107,7 @@ internal sealed class Agenda
     private readonly RulePending[] _byRank;
     private int _lowest;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Agenda(IReadOnlyList<CompiledRule> rules)
     {
         _byRank = new RulePending[rules.Count];

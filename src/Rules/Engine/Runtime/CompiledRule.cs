@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Engine.Model;
 
 namespace Compensation.Rules.Engine.Runtime;
@@ -9,22 +10,25 @@ namespace Compensation.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class CompiledRule
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CompiledRule(RuleDefinition definition, int ordinal, int stratum)
     {
         Definition = definition;
         Ordinal = ordinal;
         Stratum = stratum;
-        IdPrefix = definition.Id + ":";
         Origin = new ProvenanceOrigin(definition.Id, definition.Clause);
+        IdPrefix = Origin.IdPrefix;
         var n = definition.Patterns.Count;
-        AnchorIndexes = new Dictionary<object, List<FactRef>>[n];
-        OwnIndexes = new Dictionary<object, List<FactRef>>[n];
+        AnchorIndexes = new Dictionary<object, FactRefs>[n];
+        OwnIndexes = new Dictionary<object, FactRefs>[n];
         for (var i = 1; i < n; i++)
         {
             AnchorIndexes[i] = [];
             OwnIndexes[i] = [];
         }
 
+        ScratchTuple = new object[n];
+        ScratchIds = new string[n];
         var types = definition.Patterns.Select(p => p.FactType).ToList();
         NeedsRefraction = types.Any(t => types.Count(u => u.IsAssignableFrom(t) || t.IsAssignableFrom(u)) > 1);
     }
@@ -48,10 +52,15 @@ internal sealed class CompiledRule
     public IdSpace? IdSpace { get; set; }
 
     /// <summary>Index i (i ≥ 1): anchor facts by the key they offer join i.</summary>
-    public Dictionary<object, List<FactRef>>[] AnchorIndexes { get; }
+    public Dictionary<object, FactRefs>[] AnchorIndexes { get; }
 
     /// <summary>Index i (i ≥ 1): facts of pattern i by their own key.</summary>
-    public Dictionary<object, List<FactRef>>[] OwnIndexes { get; }
+    public Dictionary<object, FactRefs>[] OwnIndexes { get; }
+
+    /// <summary>Where matching puts a tuple together (pattern order): the facts and their ids.</summary>
+    public object[] ScratchTuple { get; }
+
+    public string[] ScratchIds { get; }
 
     /// <summary>True when one fact can match two patterns of this rule, so a tuple could be formed twice.</summary>
     public bool NeedsRefraction { get; }
@@ -59,6 +68,7 @@ internal sealed class CompiledRule
     public HashSet<TupleKey> Fired { get; } = [];
 
     /// <summary>Clears the join memory and the fired tuples: for a session that has run and is only read from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReleaseMatchMemory()
     {
         foreach (var index in AnchorIndexes.Concat(OwnIndexes))
@@ -74,8 +84,48 @@ internal sealed class CompiledRule
     public HashSet<Type> ProducesCache { get; } = [];
 }
 
-/// <summary>A fact in the session with the id it was inserted under (read once: an input fact may build its id on every read).</summary>
-internal readonly record struct FactRef(IFact Fact, string Id);
+/// <summary>The facts under one key of a join index: the first in place (most keys have one fact), the others in a list.</summary>
+internal sealed class FactRefs
+{
+    private FactRef _first;
+    private List<FactRef>? _more;
+
+    public int Count { get; private set; }
+
+    public FactRef this[int i] => i == 0 ? _first : _more![i - 1];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(FactRef fact)
+    {
+        if (Count == 0)
+        {
+            _first = fact;
+        }
+        else
+        {
+            (_more ??= []).Add(fact);
+        }
+
+        Count++;
+    }
+}
+
+/// <summary>
+/// A fact in the session with the id it was inserted under: an input fact's read once (it may build it on every read);
+/// a derived fact's left to the fact, which writes it out when first asked, and read meanwhile in its two parts.
+/// </summary>
+internal readonly struct FactRef(IFact fact, string? id)
+{
+    public IFact Fact { get; } = fact;
+
+    public string Id => id ?? Fact.Id;
+
+    /// <summary>The id's first part: the whole id of an input fact, a derived fact's rule prefix.</summary>
+    public string Head => id ?? Unsafe.As<DerivedFact>(Fact).IdHead;
+
+    /// <summary>The id's rest: empty for an input fact, a derived fact's key.</summary>
+    public string Tail => id is null ? Unsafe.As<DerivedFact>(Fact).IdTail : "";
+}
 
 /// <summary>The identity of a fired tuple: the rule and its facts by reference.</summary>
 internal readonly struct TupleKey(object[] facts) : IEquatable<TupleKey>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
 
@@ -37,6 +38,7 @@ public sealed class Session
     private Bucket? _lastBucket;
     private bool _ran;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Session(IEnumerable<RuleDefinition> rules, SessionOptions? options = null)
     {
         var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -75,6 +77,7 @@ public sealed class Session
 
     public int FactCount => _factCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Insert(IFact fact)
     {
         if (_ran)
@@ -82,16 +85,33 @@ public sealed class Session
             throw new InvalidOperationException("the session has run; start a new one for new facts");
         }
 
-        Add(fact, null);
+        Add(fact, fact.Id, null, fact.GetType(), null);
     }
 
 
+    /// <summary>Inserts the facts; a list of facts of one type makes room for them all at once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void InsertAll(IEnumerable<IFact> facts)
     {
-        foreach (var f in facts)
+        if (facts is not IReadOnlyList<IFact> list)
         {
-            Insert(f);
+            foreach (var f in facts)
+            {
+                Insert(f);
+            }
+
+            return;
+        }
+
+        if (list.Count > 1 && !_ran && list[0] is { } first && ReferenceEquals(first.GetType(), list[^1].GetType()))
+        {
+            var bucket = BucketOf(first.GetType());
+            bucket.Facts.EnsureCapacity(bucket.Facts.Count + list.Count);
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            Insert(list[i]);
         }
     }
 
@@ -138,6 +158,7 @@ public sealed class Session
     /// After <see cref="Run"/>: lets go of what matching needed (the rules' join memory, look-up tables, sorted copies),
     /// for a session that is kept to read its facts. Reading works as before; what it needs is built again when asked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReleaseMatchMemory()
     {
         if (!_ran)
@@ -148,6 +169,11 @@ public sealed class Session
         foreach (var rule in _rules)
         {
             rule.ReleaseMatchMemory();
+        }
+
+        foreach (var context in _contexts)
+        {
+            context.ReleaseMatchMemory();
         }
 
         _views.Clear();
@@ -170,7 +196,7 @@ public sealed class Session
         var items = facts.Length == 0 ? [] : new T[facts.Length];
         for (var i = 0; i < facts.Length; i++)
         {
-            items[i] = (T)facts[i].Fact;
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), i) = Unsafe.As<T>(facts[i].Fact);
         }
 
         view.Typed = items;
@@ -179,6 +205,7 @@ public sealed class Session
     }
 
     /// <summary>How many facts of type T (or a subtype) there are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Count<T>() where T : class, IFact => ViewOf(typeof(T)).Count;
 
     /// <summary>Every fact of type T (or a subtype) in no particular order: for callers that index or sort them themselves.</summary>
@@ -218,11 +245,16 @@ public sealed class Session
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IdSpace IdSpaceOf(string id)
     {
-        var colon = id.IndexOf(':');
-        var name = colon < 0 ? ReadOnlySpan<char>.Empty : id.AsSpan(0, colon);
-        if (_lastIdSpace is { } last && name.SequenceEqual(last.Name))
+        // Mostly the space of the id before: its name and a ':' begin this one (a name holds no ':').
+        if (_lastIdSpace is { } last && id.Length > last.Name.Length && id[last.Name.Length] == ':' && id.AsSpan(0, last.Name.Length).SequenceEqual(last.Name))
         {
             return last;
+        }
+
+        var name = IdSpace.NameOf(id);
+        if (_lastIdSpace is { } other && name.SequenceEqual(other.Name))
+        {
+            return other;
         }
 
         if (!_idSpaceBySpan.TryGetValue(name, out var space))
@@ -236,65 +268,99 @@ public sealed class Session
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Add(IFact fact, CompiledRule? producer)
+    /// <param name="fact">The fact.</param>
+    /// <param name="id">An input fact's id; null for a derived fact.</param>
+    /// <param name="key">A derived fact's key: its id is the producer's prefix and the key, written out only when needed.</param>
+    /// <param name="type">The fact's type.</param>
+    /// <param name="producer">The rule that inserts a derived fact; null for an input fact.</param>
+    private void Add(IFact fact, string? id, string? key, Type type, CompiledRule? producer)
     {
-        var id = fact.Id;
-        if (string.IsNullOrEmpty(id))
+        if (producer is null && string.IsNullOrEmpty(id))
         {
-            throw new RuleEngineException($"a {fact.GetType().Name} fact has no id", producer?.Definition.Id);
+            throw new RuleEngineException($"a {type.Name} fact has no id", null);
         }
 
-        var space = producer is null ? IdSpaceOf(id) : producer.IdSpace!;
-        if (!space.TryAdd(id))
+        var head = id ?? producer!.IdPrefix;
+        var tail = key ?? "";
+        var space = producer is null ? IdSpaceOf(head) : producer.IdSpace!;
+        var bucket = ReferenceEquals(type, _lastType) ? _lastBucket! : BucketOf(type);
+
+        if (!space.TryAdd(head, tail, bucket.Facts))
         {
             var by = producer is null ? "the input" : $"rule {producer.Definition.Id}";
-            throw new RuleEngineException($"{by} inserted a second fact with id '{id}'", producer?.Definition.Id);
+            throw new RuleEngineException($"{by} inserted a second fact with id '{head + tail}'", producer?.Definition.Id);
         }
 
         _factCount++;
-        _byId?.Add(id, fact);
-        var type = fact.GetType();
-        Bucket bucket;
-        if (ReferenceEquals(type, _lastType))
-        {
-            bucket = _lastBucket!;
-        }
-        else
-        {
-            if (!_buckets.TryGetValue(type, out bucket!))
-            {
-                bucket = new Bucket(type, SlotsFor(type));
-                _buckets[type] = bucket;
-                _bucketList.Add(bucket);
-                foreach (var (t, view) in _views)
-                {
-                    if (t.IsAssignableFrom(type))
-                    {
-                        view.Buckets = [.. view.Buckets, bucket];
-                    }
-                }
-            }
 
-            _lastType = type;
-            _lastBucket = bucket;
+        // A derived fact's id is written out here only when matching or the table by id needs it.
+        var slots = bucket.Slots;
+        if (id is null && (slots.Length > 0 || _byId is not null))
+        {
+            id = fact.Id;
         }
 
-        bucket.Add(new FactRef(fact, id));
-        foreach (var (rule, position) in bucket.Slots)
+        if (_byId is not null)
         {
-            Match(rule, position, fact, id);
+            _byId.Add(id!, fact);
+        }
+
+        // When the space took the id as greater than the one before and that one is also the bucket's last, the bucket
+        // stays in order without comparing the two again.
+        bucket.Add(new FactRef(fact, id), space.Before);
+        foreach (var (rule, position) in slots)
+        {
+            Match(rule, position, fact, id!);
         }
     }
 
-    private (CompiledRule Rule, int Position)[] SlotsFor(Type type) =>
-        _rules
-            .SelectMany(r => r.Definition.Patterns.Select((p, i) => (Rule: r, Position: i, Pattern: p)))
-            .Where(s => s.Pattern.FactType.IsAssignableFrom(type))
-            .Select(s => (s.Rule, s.Position))
-            .ToArray();
+    /// <summary>The bucket of facts of exactly this type, made when the first comes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Bucket BucketOf(Type type)
+    {
+        if (!_buckets.TryGetValue(type, out var bucket))
+        {
+            bucket = new Bucket(type, SlotsFor(type));
+            _buckets[type] = bucket;
+            _bucketList.Add(bucket);
+            foreach (var (t, view) in _views)
+            {
+                if (t.IsAssignableFrom(type))
+                {
+                    view.Buckets = [.. view.Buckets, bucket];
+                }
+            }
+        }
 
+        _lastType = type;
+        _lastBucket = bucket;
+        return bucket;
+    }
+
+    /// <summary>The pattern positions (rule by rule, in pattern order) a fact of this type can match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (CompiledRule Rule, int Position)[] SlotsFor(Type type)
+    {
+        var slots = new List<(CompiledRule Rule, int Position)>();
+        foreach (var r in _rules)
+        {
+            var patterns = r.Definition.Patterns;
+            for (var i = 0; i < patterns.Count; i++)
+            {
+                if (patterns[i].FactType.IsAssignableFrom(type))
+                {
+                    slots.Add((r, i));
+                }
+            }
+        }
+
+        return [.. slots];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private View ViewOf(Type type) => _views.TryGetValue(type, out var view) ? view : NewView(type);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private View NewView(Type type)
     {
         var view = new View(_bucketList.Where(b => type.IsAssignableFrom(b.Type)).ToArray());
@@ -349,16 +415,52 @@ public sealed class Session
         return refs;
     }
 
+    /// <summary>Sorts by id (ids are unique): a merge sort that takes the runs of increasing ids the facts mostly come in as they are.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortById(FactRef[] refs)
     {
-        var keys = new string[refs.Length];
-        for (var i = 0; i < refs.Length; i++)
+        var n = refs.Length;
+        var from = refs;
+        var to = new FactRef[n];
+        var runs = new List<int> { 0 };
+        for (var i = 1; i < n; i++)
         {
-            keys[i] = refs[i].Id;
+            if (Ids.Compare(refs[i - 1].Head, refs[i - 1].Tail, refs[i].Head, refs[i].Tail) > 0)
+            {
+                runs.Add(i);
+            }
         }
 
-        Array.Sort(keys, refs, StringComparer.Ordinal);
+        runs.Add(n);
+        while (runs.Count > 2)
+        {
+            // Each pair of neighbouring runs merged into one, from one array into the other.
+            var merged = new List<int>(runs.Count / 2 + 2) { 0 };
+            for (var r = 0; r + 1 < runs.Count; r += 2)
+            {
+                var start = runs[r];
+                var middle = runs[r + 1];
+                var end = r + 2 < runs.Count ? runs[r + 2] : middle;
+                int a = start, b = middle, k = start;
+                while (a < middle && b < end)
+                {
+                    to[k++] = Ids.Compare(from[a].Head, from[a].Tail, from[b].Head, from[b].Tail) <= 0 ? from[a++] : from[b++];
+                }
+
+                Array.Copy(from, a, to, k, middle - a);
+                k += middle - a;
+                Array.Copy(from, b, to, k, end - b);
+                merged.Add(end);
+            }
+
+            runs = merged;
+            (from, to) = (to, from);
+        }
+
+        if (!ReferenceEquals(from, refs))
+        {
+            Array.Copy(from, refs, n);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -374,11 +476,18 @@ public sealed class Session
         var n = patterns.Count;
         if (n == 1)
         {
-            Activate(rule, [fact], [id]);
+            if (!rule.NeedsRefraction || rule.Fired.Add(new TupleKey([fact])))
+            {
+                _agenda.Enqueue(new Activation(rule, fact, id));
+            }
+
             return;
         }
 
+        // Tuples are put together in the rule's scratch arrays (matching never re-enters a rule) and copied when whole.
         var self = new FactRef(fact, id);
+        var tuple = rule.ScratchTuple;
+        var ids = rule.ScratchIds;
         if (position == 0)
         {
             for (var j = 1; j < n; j++)
@@ -386,8 +495,6 @@ public sealed class Session
                 AddToIndex(rule.AnchorIndexes[j], patterns[j].AnchorKey!(fact), self);
             }
 
-            var tuple = new object[n];
-            var ids = new string[n];
             tuple[0] = fact;
             ids[0] = id;
             Extend(rule, tuple, ids, 1, -1);
@@ -398,10 +505,9 @@ public sealed class Session
             AddToIndex(rule.OwnIndexes[position], key, self);
             if (rule.AnchorIndexes[position].TryGetValue(key, out var anchors))
             {
-                foreach (var anchor in anchors)
+                for (var a = 0; a < anchors.Count; a++)
                 {
-                    var tuple = new object[n];
-                    var ids = new string[n];
+                    var anchor = anchors[a];
                     tuple[0] = anchor.Fact;
                     ids[0] = anchor.Id;
                     tuple[position] = fact;
@@ -410,6 +516,8 @@ public sealed class Session
                 }
             }
         }
+
+        Array.Clear(tuple);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -418,7 +526,12 @@ public sealed class Session
         var n = tuple.Length;
         if (j == n)
         {
-            Activate(rule, (object[])tuple.Clone(), (string[])ids.Clone());
+            var facts = (object[])tuple.Clone();
+            if (!rule.NeedsRefraction || rule.Fired.Add(new TupleKey(facts)))
+            {
+                _agenda.Enqueue(new Activation(rule, facts, (string[])ids.Clone()));
+            }
+
             return;
         }
 
@@ -434,23 +547,13 @@ public sealed class Session
             return;
         }
 
-        foreach (var c in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             tuple[j] = c.Fact;
             ids[j] = c.Id;
             Extend(rule, tuple, ids, j + 1, fixedPosition);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Activate(CompiledRule rule, object[] tuple, string[] ids)
-    {
-        if (rule.NeedsRefraction && !rule.Fired.Add(new TupleKey(tuple)))
-        {
-            return;
-        }
-
-        _agenda.Enqueue(new Activation(rule, tuple, ids));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -467,10 +570,13 @@ public sealed class Session
             // The facts in id order, so every group is in id order as it is built: first each fact's group and the
             // groups' sizes, then each group's facts and ids in arrays of the right size.
             var facts = SortedFacts(ViewOf(agg.FactType));
+            // A fact's group is most often the group of the fact before: that one is tried first, without hashing the key.
             var groupOf = new int[facts.Length];
             var groups = new Dictionary<object, int>();
             var keys = new List<object>();
             var sizes = new List<int>();
+            object? lastKey = null;
+            var last = -1;
             for (var i = 0; i < facts.Length; i++)
             {
                 var f = facts[i].Fact;
@@ -480,45 +586,54 @@ public sealed class Session
                     continue;
                 }
 
-                var key = agg.GroupKey(f);
-                if (!groups.TryGetValue(key, out var g))
+                var key = agg.OneGroupKey ?? agg.GroupKey(f);
+                if (lastKey is null || !(ReferenceEquals(key, lastKey) || key.Equals(lastKey)))
                 {
-                    g = keys.Count;
-                    groups[key] = g;
-                    keys.Add(key);
-                    sizes.Add(0);
+                    if (!groups.TryGetValue(key, out last))
+                    {
+                        last = keys.Count;
+                        groups[key] = last;
+                        keys.Add(key);
+                        sizes.Add(0);
+                    }
+
+                    lastKey = key;
                 }
 
-                groupOf[i] = g;
-                sizes[g]++;
+                groupOf[i] = last;
+                sizes[last]++;
             }
 
+            // A group's activation is ordered by its facts' ids. The groups share no fact and each is in id order, so
+            // two groups' ids differ at the first already: the first id orders the activation as all of them would.
             var members = new IFact[keys.Count][];
-            var memberIds = new string[keys.Count][];
+            var firstIds = new string[keys.Count];
             for (var g = 0; g < keys.Count; g++)
             {
                 members[g] = agg.NewTypedArray is { } newArray ? newArray(sizes[g]) : new IFact[sizes[g]];
-                memberIds[g] = new string[sizes[g]];
                 sizes[g] = 0;
             }
 
+            // The arrays are of the fact type, and every fact of the view is one: stored without checking that again.
             for (var i = 0; i < facts.Length; i++)
             {
                 var g = groupOf[i];
                 if (g >= 0)
                 {
                     var at = sizes[g]++;
-                    members[g][at] = facts[i].Fact;
-                    memberIds[g][at] = facts[i].Id;
+                    Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(members[g]), at) = facts[i].Fact;
+                    if (at == 0)
+                    {
+                        firstIds[g] = facts[i].Id;
+                    }
                 }
             }
 
             for (var g = 0; g < keys.Count; g++)
             {
                 var key = keys[g];
-                var ids = memberIds[g];
                 var items = agg.NewTypedArray is not null ? members[g] : agg.ToTypedList([.. members[g]]);
-                _agenda.Enqueue(new Activation(rule, [key, items], ids));
+                _agenda.Enqueue(new Activation(rule, [key, items], firstIds[g]));
             }
         }
     }
@@ -539,15 +654,15 @@ public sealed class Session
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddToIndex(Dictionary<object, List<FactRef>> index, object key, FactRef fact)
+    private static void AddToIndex(Dictionary<object, FactRefs> index, object key, FactRef fact)
     {
-        if (!index.TryGetValue(key, out var list))
+        if (!index.TryGetValue(key, out var facts))
         {
-            list = [];
-            index[key] = list;
+            facts = new FactRefs();
+            index.Add(key, facts);
         }
 
-        list.Add(fact);
+        facts.Add(fact);
     }
 
     /// <summary>The facts of one exact type, in insertion order, and whether that is also id order.</summary>
@@ -563,12 +678,20 @@ public sealed class Session
         /// <summary>True while every fact came with an id greater than the one before (rules firing in agenda order insert so).</summary>
         public bool InOrder { get; private set; } = true;
 
+        /// <param name="fact">The fact.</param>
+        /// <param name="lessThan">An id known to be less than the fact's (or null).</param>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(FactRef fact)
+        public void Add(FactRef fact, (string Head, string Tail)? lessThan)
         {
-            if (InOrder && Facts.Count > 0 && string.CompareOrdinal(Facts[^1].Id, fact.Id) > 0)
+            if (InOrder && Facts.Count > 0)
             {
-                InOrder = false;
+                var last = Facts[^1];
+                var (head, tail) = (last.Head, last.Tail);
+                if (!(lessThan is { } known && ReferenceEquals(head, known.Head) && ReferenceEquals(tail, known.Tail))
+                    && Ids.Compare(head, tail, fact.Head, fact.Tail) > 0)
+                {
+                    InOrder = false;
+                }
             }
 
             Facts.Add(fact);
@@ -581,6 +704,7 @@ public sealed class Session
 
         public int Count
         {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             get
             {
                 var count = 0;
@@ -600,7 +724,7 @@ public sealed class Session
     }
 
     /// <summary>Facts grouped by a key, each group an array in the order of the facts given (id order).</summary>
-    private sealed class Grouped<T>
+    private sealed class Grouped<T> where T : class
     {
         private readonly Dictionary<string, int> _groupOf = new(StringComparer.Ordinal);
         private readonly T[][] _groups;
@@ -608,20 +732,25 @@ public sealed class Session
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Grouped(ReadOnlySpan<FactRef> facts, Func<T, string> key)
         {
+            // Facts of one group mostly come one after another (their ids share the key): the group of the fact before
+            // is tried first, without hashing the key.
             var groupOf = new int[facts.Length];
             var sizes = new List<int>();
+            string? lastKey = null;
+            var group = -1;
             for (var i = 0; i < facts.Length; i++)
             {
-                var k = key((T)facts[i].Fact);
-                if (!_groupOf.TryGetValue(k, out var g))
+                var k = key(Unsafe.As<T>(facts[i].Fact));
+                if ((lastKey is null || !string.Equals(k, lastKey, StringComparison.Ordinal)) && !_groupOf.TryGetValue(k, out group))
                 {
-                    g = sizes.Count;
-                    _groupOf[k] = g;
+                    group = sizes.Count;
+                    _groupOf[k] = group;
                     sizes.Add(0);
                 }
 
-                groupOf[i] = g;
-                sizes[g]++;
+                lastKey = k;
+                groupOf[i] = group;
+                sizes[group]++;
             }
 
             _groups = new T[sizes.Count][];
@@ -634,17 +763,27 @@ public sealed class Session
             for (var i = 0; i < facts.Length; i++)
             {
                 var g = groupOf[i];
-                _groups[g][sizes[g]++] = (T)facts[i].Fact;
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_groups[g]), sizes[g]++) = Unsafe.As<T>(facts[i].Fact);
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IReadOnlyList<T> Of(string key) => _groupOf.TryGetValue(key, out var g) ? _groups[g] : [];
     }
+
+    /// <summary>A grouping a rule used: its key selector, the view it groups, the view's count then, and the grouping.</summary>
+    private readonly record struct WhereEntry(Delegate Key, View View, int Count, object Grouped);
 
     private sealed class Context(Session session, CompiledRule rule) : IRuleContext
     {
         private readonly HashSet<Type> _readable = [];
         private Type? _lastProduced;
+        private WhereEntry[] _where = new WhereEntry[4];
+        private int _whereCount;
+        private Type? _sourceType;
+        private bool _sourceDerived;
+        private Type? _otherSourceType;
+        private bool _otherSourceDerived;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
@@ -664,18 +803,31 @@ public sealed class Session
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Bilingual explanation) =>
-            InsertCore(fact, key, SourcesOf(sources), explanation);
+            InsertCore(fact, key, sources, explanation);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, Func<Bilingual> explain) =>
-            InsertCore(fact, key, SourcesOf(sources), explain);
+            InsertCore(fact, key, sources, explain);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Expect<T>(int count) where T : DerivedFact
+        {
+            CheckProduces(typeof(T));
+            if (typeof(T).IsSealed && count > 0)
+            {
+                var facts = session.BucketOf(typeof(T)).Facts;
+                facts.EnsureCapacity(facts.Count + count);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IReadOnlyList<T> All<T>() where T : class, IFact
         {
             CheckReads<T>();
             return session.All<T>();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Count<T>() where T : class, IFact
         {
             CheckReads<T>();
@@ -684,6 +836,42 @@ public sealed class Session
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IReadOnlyList<T> Where<T>(Func<T, string> key, string value) where T : class, IFact
+        {
+            // A rule looks facts up by a few key selectors, over and over: the groupings it used are kept here, found by
+            // the selector itself, and used while no fact of the type has come since.
+            for (var i = 0; i < _whereCount; i++)
+            {
+                ref var entry = ref _where[i];
+                if (ReferenceEquals(entry.Key, key))
+                {
+                    if (entry.View.Count != entry.Count)
+                    {
+                        entry = Lookup(key);
+                    }
+
+                    return ((Grouped<T>)entry.Grouped).Of(value);
+                }
+            }
+
+            if (_whereCount == _where.Length)
+            {
+                Array.Resize(ref _where, _where.Length * 2);
+            }
+
+            _where[_whereCount] = Lookup(key);
+            return ((Grouped<T>)_where[_whereCount++].Grouped).Of(value);
+        }
+
+        /// <summary>Forgets the groupings this rule used (the session keeps its own until it lets go of them).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void ReleaseMatchMemory()
+        {
+            Array.Clear(_where);
+            _whereCount = 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private WhereEntry Lookup<T>(Func<T, string> key) where T : class, IFact
         {
             CheckReads<T>();
             var view = session.ViewOf(typeof(T));
@@ -694,7 +882,7 @@ public sealed class Session
                 session._indexCache[key] = cached;
             }
 
-            return ((Grouped<T>)cached.Lookup).Of(value);
+            return new WhereEntry(key, view, count, cached.Lookup);
         }
 
         /// <summary>
@@ -702,11 +890,11 @@ public sealed class Session
         /// to wait for, so then the ids are read now, as they are.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static object SourcesOf(IFact[] facts)
+        private object SourcesOf(IFact[] facts)
         {
             foreach (var f in facts)
             {
-                if (f is DerivedFact { Id.Length: 0 })
+                if (!Inserted(f))
                 {
                     return facts.Select(s => s.Id).ToArray();
                 }
@@ -715,10 +903,31 @@ public sealed class Session
             return facts.Length == 1 ? facts[0] : facts;
         }
 
+        /// <summary>False for a derived fact not inserted yet. Whether a type is derived is kept for the last two types asked about.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static object SourcesOf(ReadOnlySpan<IFact> facts) =>
-            facts.Length == 1 && facts[0] is not DerivedFact { Id.Length: 0 } ? facts[0] : SourcesOf(facts.ToArray());
+        private bool Inserted(IFact fact)
+        {
+            var type = fact.GetType();
+            bool derived;
+            if (ReferenceEquals(type, _sourceType))
+            {
+                derived = _sourceDerived;
+            }
+            else if (ReferenceEquals(type, _otherSourceType))
+            {
+                derived = _otherSourceDerived;
+            }
+            else
+            {
+                derived = type.IsSubclassOf(typeof(DerivedFact));
+                (_otherSourceType, _otherSourceDerived) = (_sourceType, _sourceDerived);
+                (_sourceType, _sourceDerived) = (type, derived);
+            }
 
+            return !derived || Unsafe.As<DerivedFact>(fact).Inserted;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CheckReads<T>()
         {
             if (_readable.Contains(typeof(T)))
@@ -734,6 +943,7 @@ public sealed class Session
             _readable.Add(typeof(T));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CheckProduces(Type type)
         {
             if (rule.ProducesCache.Contains(type))
@@ -749,8 +959,26 @@ public sealed class Session
             rule.ProducesCache.Add(type);
         }
 
+        /// <summary>One or two source facts are kept in the fact itself, more in an array.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void InsertCore(DerivedFact fact, string key, object sources, object explanation)
+        private void InsertCore(DerivedFact fact, string key, ReadOnlySpan<IFact> sources, object explanation)
+        {
+            if (sources.Length is 1 or 2 && Inserted(sources[0]) && Inserted(sources[^1]))
+            {
+                InsertCore(fact, key, sources[0], sources.Length == 2 ? sources[1] : null, explanation);
+            }
+            else
+            {
+                InsertCore(fact, key, SourcesOf(sources.ToArray()), explanation);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void InsertCore(DerivedFact fact, string key, object sources, object explanation) =>
+            InsertCore(fact, key, sources, null, explanation);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void InsertCore(DerivedFact fact, string key, object sources, IFact? second, object explanation)
         {
             var type = fact.GetType();
             if (!ReferenceEquals(type, _lastProduced))
@@ -759,8 +987,8 @@ public sealed class Session
                 _lastProduced = type;
             }
 
-            fact.Stamp(rule.IdPrefix + key, rule.Origin, sources, explanation);
-            session.Add(fact, rule);
+            fact.Stamp(rule.Origin, key, sources, second, explanation);
+            session.Add(fact, null, key, type, rule);
         }
     }
 }

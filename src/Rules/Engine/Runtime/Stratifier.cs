@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Engine.Model;
 
 namespace Compensation.Rules.Engine.Runtime;
@@ -9,6 +10,7 @@ namespace Compensation.Rules.Engine.Runtime;
 /// </summary>
 internal static class Stratifier
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Assign(IReadOnlyList<RuleDefinition> rules)
     {
         var n = rules.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Engine.Model;
 
 namespace Compensation.Rules.Facts.Input;
@@ -14,5 +15,9 @@ public enum AttendanceStatus
 /// <summary>A service day a student missed. Presence needs no row: it follows from enrolment and calendar.</summary>
 public sealed record AttendanceMark(string StudentId, DateOnly Date, AttendanceStatus Status) : IFact
 {
-    public string Id => "attendance:" + StudentId + ":" + Domain.Dates.Iso(Date);
+    public string Id
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => "attendance:" + StudentId + ":" + Domain.Dates.Iso(Date);
+    }
 }

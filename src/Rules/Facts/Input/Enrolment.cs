@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Engine.Model;
 
 namespace Compensation.Rules.Facts.Input;
@@ -9,7 +10,11 @@ namespace Compensation.Rules.Facts.Input;
 /// </summary>
 public sealed record Enrolment(string StudentId, string Name, string ClassName, IReadOnlyList<int> Weekdays, DateOnly? Start, DateOnly? LastDay) : IFact
 {
-    public string Id => "enrolment:" + StudentId;
+    public string Id
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => "enrolment:" + StudentId;
+    }
 
     public int DaysPerWeek => Weekdays.Count;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
 
@@ -6,5 +7,9 @@ namespace Compensation.Rules.Facts.Input;
 /// <summary>Money a family paid towards the service fee (a term fee, or a monthly prepayment).</summary>
 public sealed record FamilyPayment(string PaymentId, string StudentId, DateOnly Date, Money Amount) : IFact
 {
-    public string Id => "payment:" + PaymentId;
+    public string Id
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => "payment:" + PaymentId;
+    }
 }

@@ -33,7 +33,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 var staff = events[0].StaffId;
                 Month? month = termScope ? null : Month.Of(events[0].Date);
                 var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-                var pay = ctx.Where(Keys.LessonPayByStaff, staff).Where(l => month is null || l.Month == month).ToList();
+                var pay = PayIn(ctx.Where(Keys.LessonPayByStaff, staff), month);
                 var (baseAmount, baseText, baseEn) = Base(ctx, staff, month, pay);
                 var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
                 var escalates = line.Escalation is { } esc && ordered.Count >= esc.At;
@@ -58,9 +58,36 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
             });
     }
 
-    private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, List<LessonPay> pay)
+    /// <summary>The staff member's lesson pay in the month (or the whole term), in id order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static IReadOnlyList<LessonPay> PayIn(IReadOnlyList<LessonPay> all, Month? month)
     {
-        var lessonPay = Money.Sum(pay.Select(p => p.Amount));
+        if (month is not { } m)
+        {
+            return all;
+        }
+
+        var pay = new List<LessonPay>();
+        foreach (var l in all.AsSpan())
+        {
+            if (l.Month == m)
+            {
+                pay.Add(l);
+            }
+        }
+
+        return pay;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, IReadOnlyList<LessonPay> pay)
+    {
+        var lessonPay = Money.Zero;
+        foreach (var p in pay)
+        {
+            lessonPay += p.Amount;
+        }
+
         if (baseKind == DeductionBase.LessonPay)
         {
             return (lessonPay, month is null ? "本学期课时费" : "当月课时费", month is null ? "the term's lesson pay" : "the month's lesson pay");
@@ -72,7 +99,8 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
             month is null ? "the term's lesson pay and stipends" : "the month's lesson pay and stipends");
     }
 
-    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, List<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, IReadOnlyList<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
     {
         Money amount;
         decimal? percent = null;
@@ -118,6 +146,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     }
 
     /// <summary>The decided percentage, held within the plan's range (a value outside it is a finding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private decimal Decided(IRuleContext ctx, ConductEvent e, string staff)
     {
         var (min, max) = line.Range ?? (0m, 100m);

@@ -20,22 +20,25 @@ public sealed class FamilyAccountRule : Rule
         rule.Reads<FeeRefund>().Reads<FamilyPayment>();
         rule.Match<FeePayable>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, p) =>
         {
-            var refunds = ctx.Where<FeeRefund>(static r => r.StudentId, p.StudentId);
-            var payments = ctx.Where<FamilyPayment>(static x => x.StudentId, p.StudentId);
-            var refunded = Money.Sum(refunds.Select(r => r.Amount));
-            var paid = Money.Sum(payments.Select(x => x.Amount));
-            var net = p.Payable - refunded;
-            var sources = new IFact[1 + refunds.Count + payments.Count];
+            var refunds = ctx.Where<FeeRefund>(static r => r.StudentId, p.StudentId).AsSpan();
+            var payments = ctx.Where<FamilyPayment>(static x => x.StudentId, p.StudentId).AsSpan();
+            var sources = new IFact[1 + refunds.Length + payments.Length];
             sources[0] = p;
-            for (var i = 0; i < refunds.Count; i++)
+            var refunded = Money.Zero;
+            for (var i = 0; i < refunds.Length; i++)
             {
                 sources[1 + i] = refunds[i];
+                refunded += refunds[i].Amount;
             }
 
-            for (var i = 0; i < payments.Count; i++)
+            var paid = Money.Zero;
+            for (var i = 0; i < payments.Length; i++)
             {
-                sources[1 + refunds.Count + i] = payments[i];
+                sources[1 + refunds.Length + i] = payments[i];
+                paid += payments[i].Amount;
             }
+
+            var net = p.Payable - refunded;
 
             ctx.Insert(new FamilyAccount(p.StudentId, p.Payable, refunded, paid), p.StudentId, sources, () => new Bilingual(
                 $"应缴 {Y(p.Payable)} − 退费 {Y(refunded)} = {Y(net)}；已缴 {Y(paid)}",

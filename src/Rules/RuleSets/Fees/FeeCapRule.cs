@@ -24,8 +24,14 @@ public sealed class FeeCapRule(FeePolicy fees) : Rule
         rule.Reads<StudentSchedule>();
         rule.Aggregate<FeeCharge>().GroupBy(static c => c.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, student, charges) =>
         {
-            var charged = Money.Sum(charges.Select(c => c.Amount));
-            var days = charges.Sum(c => c.DaysAttended);
+            var charged = Money.Zero;
+            var days = 0;
+            foreach (var c in charges.AsSpan())
+            {
+                charged += c.Amount;
+                days += c.DaysAttended;
+            }
+
             var schedule = ctx.Where<StudentSchedule>(static s => s.StudentId, student).Single();
             var cap = CapFor(schedule, charges);
             var reduction = Money.Zero;
@@ -57,6 +63,7 @@ public sealed class FeeCapRule(FeePolicy fees) : Rule
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Money? CapFor(StudentSchedule s, IReadOnlyList<FeeCharge> charges)
     {
         var cap = fees.Cap;

@@ -28,6 +28,7 @@ public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
     }
 
     /// <summary>The amount <see cref="Compute"/> gives, without its sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Money Amount(decimal fee, StudentSchedule s, bool byDays, bool byJoin)
     {
         if (s.FullTermDays == 0)

@@ -14,14 +14,16 @@ public sealed class StudentScheduleRule(ServiceCalendar calendar) : Rule
 {
     protected override void Define(RuleBuilder rule)
     {
-        // Students with the same weekdays and dates have the same days: worked out once (the lists are never changed).
-        var memo = new Dictionary<(int Weekdays, DateOnly From, DateOnly To), List<DateOnly>>();
+        // Students with the same weekdays and dates have the same days: worked out once (the lists are never changed),
+        // kept by the weekdays (as bits; a few date ranges each).
+        var memo = new List<Days>?[256];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         List<DateOnly> StudentDays(IReadOnlyList<int> weekdays, DateOnly from, DateOnly to)
         {
             var mask = 0;
             foreach (var w in weekdays)
             {
-                if (w is < 0 or > 30)
+                if (w is < 0 or > 7)
                 {
                     return calendar.StudentDays(weekdays, from, to);
                 }
@@ -29,12 +31,17 @@ public sealed class StudentScheduleRule(ServiceCalendar calendar) : Rule
                 mask |= 1 << w;
             }
 
-            if (!memo.TryGetValue((mask, from, to), out var days))
+            var known = memo[mask] ??= [];
+            foreach (var d in known)
             {
-                days = calendar.StudentDays(weekdays, from, to);
-                memo[(mask, from, to)] = days;
+                if (d.From == from && d.To == to)
+                {
+                    return d.List;
+                }
             }
 
+            var days = calendar.StudentDays(weekdays, from, to);
+            known.Add(new Days(from, to, days));
             return days;
         }
 
@@ -43,7 +50,7 @@ public sealed class StudentScheduleRule(ServiceCalendar calendar) : Rule
         {
             var start = e.Start ?? calendar.Start;
             var full = StudentDays(e.Weekdays, calendar.Start, calendar.End);
-            var days = StudentDays(e.Weekdays, start, calendar.End);
+            var days = start == calendar.Start ? full : StudentDays(e.Weekdays, start, calendar.End);
             var served = e.LastDay is { } last ? StudentDays(e.Weekdays, start, last) : days;
             ctx.Insert(new StudentSchedule(e.StudentId, e.DaysPerWeek, full.Count, days, served, e.LastDay), e.StudentId, [e], () =>
             {
@@ -54,4 +61,6 @@ public sealed class StudentScheduleRule(ServiceCalendar calendar) : Rule
             });
         });
     }
+
+    private sealed record Days(DateOnly From, DateOnly To, List<DateOnly> List);
 }

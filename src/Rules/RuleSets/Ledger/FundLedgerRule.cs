@@ -27,14 +27,12 @@ public sealed class FundLedgerRule : Rule
             var ids = new List<string>();
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             Money Line<T>(LedgerSection section, string category, string zh, string en, IReadOnlyList<T> items, Func<T, Money> amountOf, bool negate = false)
-                where T : IFact
+                where T : class, IFact
             {
-                var sourceIds = new string[items.Count];
                 var total = Money.Zero;
-                for (var i = 0; i < items.Count; i++)
+                foreach (var f in items.AsSpan())
                 {
-                    total += amountOf(items[i]);
-                    sourceIds[i] = items[i].Id;
+                    total += amountOf(f);
                 }
 
                 if (negate)
@@ -44,7 +42,7 @@ public sealed class FundLedgerRule : Rule
 
                 var count = items.Count;
                 var entry = new LedgerEntry(ids.Count, section, category, new Bilingual(zh, en), total);
-                ctx.Insert(entry, category, sourceIds, () => new Bilingual(
+                ctx.Insert(entry, category, items, () => new Bilingual(
                     $"{zh}：{N(count)} 笔合计 {Y(total)}", $"{en}: {N(count)} items, total {Y(total)}"));
                 ids.Add(entry.Id);
                 return total;
@@ -55,7 +53,7 @@ public sealed class FundLedgerRule : Rule
                 + Line(LedgerSection.Income, "subsidies", "财政补贴", "Fiscal subsidies", subsidies, static s => s is SubsidyShare share ? share.Amount : ((FundSubsidy)s).Amount);
             var refunds = Line(LedgerSection.Refund, "absence", "缺勤退费", "Absence refunds", Refunds(ctx, FeeRefundKind.Absence), static r => r.Amount)
                 + Line(LedgerSection.Refund, "withdrawal", "退出退费", "Withdrawal refunds", Refunds(ctx, FeeRefundKind.Withdrawal), static r => r.Amount);
-            var spending = Line(LedgerSection.Expenditure, "lesson-pay", "课时费", "Lesson pay", ctx.All<LessonPay>(), static p => p.Amount)
+            var spending = Line(LedgerSection.Expenditure, "lesson-pay", "课时费", "Lesson pay", ctx.All<LessonPay>(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] static (p) => p.Amount)
                 + Line(LedgerSection.Expenditure, "stipends", "管理服务补助", "Duty stipends", ctx.All<Stipend>(), static p => p.Amount)
                 + Line(LedgerSection.Expenditure, "admin-duty", "行政值班补助", "Admin duty", ctx.All<AdminDutyPay>(), static p => p.Amount)
                 + Line(LedgerSection.Expenditure, "external-staff", "外聘人员劳务", "External staff", ctx.All<ExternalPay>(), static p => p.Amount)

@@ -25,12 +25,38 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
         rule.Reads<FamilyAccount>().Reads<SubsidyShare>().Reads<FundSubsidy>().Reads<Stipend>().Reads<ExternalPay>().Reads<Expense>();
         rule.Aggregate<LessonDelivered>().ThenAll([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, lessons) =>
         {
-            var fees = Money.Sum(ctx.All<FamilyAccount>().Select(a => a.NetBeforeSurplus));
-            var subsidies = pay.PoolIncludesSubsidies
-                ? Money.Sum(ctx.All<SubsidyShare>().Select(s => s.Amount)) + Money.Sum(ctx.All<FundSubsidy>().Select(s => s.Amount))
-                : Money.Zero;
-            var stipends = Money.Sum(ctx.All<Stipend>().Select(s => s.Amount));
-            var external = Money.Sum(ctx.All<ExternalPay>().Select(s => s.Amount));
+            var fees = Money.Zero;
+            foreach (var a in ctx.All<FamilyAccount>().AsSpan())
+            {
+                fees += a.NetBeforeSurplus;
+            }
+
+            var subsidies = Money.Zero;
+            if (pay.PoolIncludesSubsidies)
+            {
+                foreach (var s in ctx.All<SubsidyShare>().AsSpan())
+                {
+                    subsidies += s.Amount;
+                }
+
+                foreach (var s in ctx.All<FundSubsidy>().AsSpan())
+                {
+                    subsidies += s.Amount;
+                }
+            }
+
+            var stipends = Money.Zero;
+            foreach (var s in ctx.All<Stipend>().AsSpan())
+            {
+                stipends += s.Amount;
+            }
+
+            var external = Money.Zero;
+            foreach (var s in ctx.All<ExternalPay>().AsSpan())
+            {
+                external += s.Amount;
+            }
+
             var categories = pay.PoolDeductsExpenses.ToHashSet(StringComparer.Ordinal);
             var expenses = Money.Sum(ctx.All<Expense>().Where(e => categories.Contains(e.Category)).Select(e => e.Amount));
             var reserve = awards.Reserve is { } r ? Money.Round(r) : Money.Zero;
@@ -53,9 +79,10 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
             var units = (decimal)lessons.Count;
             var perLesson = units == 0 ? 0m : pool.Yuan / units;
             var clampedTo = ClampTarget(perLesson);
-            var amounts = Amounts(pool, lessons, clampedTo);
+            var items = lessons.AsSpan();
+            var amounts = Amounts(pool, items, clampedTo);
             var paid = Money.Zero;
-            for (var i = 0; i < lessons.Count; i++)
+            for (var i = 0; i < items.Length; i++)
             {
                 paid += amounts.At(i);
             }
@@ -66,29 +93,54 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
                 $"pool = fees {formula} = {Y(pool)}; ÷ {N(units)} lessons = {N(decimal.Round(perLesson, 4))} yuan per lesson" + (clampedTo is null ? "" : $", paid at the bound of {N(clampedTo.Value)}")));
             ctx.Insert(new PayRate(perLesson, "lesson", clampedTo is not null), "pool", [poolId], () => new Bilingual(
                 $"每节 {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} 元", $"per lesson {Y(pool)} ÷ {N(units)} = {N(decimal.Round(perLesson, 4))} yuan"));
-            // Every lesson gets one of at most two amounts (the floor share, or one fen more): one sentence each.
+            // Every lesson gets one of at most two amounts (the floor share, or one fen more): one sentence each, the usual
+            // two found once. Lessons of a day mostly come together: the month of the lesson before is tried first.
             var sentences = new Dictionary<Money, Bilingual>();
-            var lastAmount = Money.Zero;
-            Bilingual? lastSentence = null;
-            for (var i = 0; i < lessons.Count; i++)
+            Bilingual SentenceOf(Money amount)
             {
-                var l = lessons[i];
-                var amount = amounts.At(i);
-                if (lastSentence is null || amount != lastAmount)
+                if (!sentences.TryGetValue(amount, out var sentence))
                 {
-                    if (!sentences.TryGetValue(amount, out lastSentence))
-                    {
-                        lastSentence = new Bilingual(
-                            $"分配总额 {Y(pool)} ÷ {N(units)} 节，本节 {Y(amount)}（最大余数法）", $"pool {Y(pool)} ÷ {N(units)} lessons: this lesson {Y(amount)} (largest remainder)");
-                        sentences[amount] = lastSentence;
-                    }
-
-                    lastAmount = amount;
+                    sentence = new Bilingual(
+                        $"分配总额 {Y(pool)} ÷ {N(units)} 节，本节 {Y(amount)}（最大余数法）", $"pool {Y(pool)} ÷ {N(units)} lessons: this lesson {Y(amount)} (largest remainder)");
+                    sentences[amount] = sentence;
                 }
 
-                var sentence = lastSentence;
+                return sentence;
+            }
 
-                ctx.Insert(new LessonPay(l.StaffId, l.LessonId, l.Date, Month.Of(l.Date), 1m, amount), l.LessonId, [l, poolFact], sentence);
+            ctx.Expect<LessonPay>(items.Length);
+            Bilingual? plusSentence = null;
+            Bilingual? baseSentence = null;
+            var day = DateOnly.MinValue;
+            var month = Month.Of(day);
+            for (var i = 0; i < items.Length; i++)
+            {
+                var l = items[i];
+                Money amount;
+                Bilingual sentence;
+                if (amounts.Each is { } each)
+                {
+                    amount = each[i];
+                    sentence = SentenceOf(amount);
+                }
+                else if (i < amounts.Extra)
+                {
+                    amount = amounts.Plus;
+                    sentence = plusSentence ??= SentenceOf(amount);
+                }
+                else
+                {
+                    amount = amounts.Base;
+                    sentence = baseSentence ??= SentenceOf(amount);
+                }
+
+                if (l.Date != day)
+                {
+                    day = l.Date;
+                    month = Month.Of(day);
+                }
+
+                ctx.Insert(new LessonPay(l.StaffId, l.LessonId, l.Date, month, 1m, amount), l.LessonId, [l, poolFact], sentence);
             }
         });
     }
@@ -100,7 +152,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
     /// them (it is asked whenever the lesson ids are not in strictly increasing order).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static LessonAmounts Amounts(Money pool, IReadOnlyList<LessonDelivered> lessons, decimal? clampedTo)
+    private static LessonAmounts Amounts(Money pool, ReadOnlySpan<LessonDelivered> lessons, decimal? clampedTo)
     {
         if (clampedTo is { } bound)
         {
@@ -108,7 +160,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
             return new LessonAmounts(each, each, 0, null);
         }
 
-        var n = lessons.Count;
+        var n = lessons.Length;
         var ascending = n > 0;
         for (var i = 1; i < n && ascending; i++)
         {
@@ -119,7 +171,13 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : Rule
         {
             var weights = new decimal[n];
             Array.Fill(weights, 1m);
-            return new LessonAmounts(Money.Zero, Money.Zero, 0, Allocation.LargestRemainder(pool, weights, lessons.Select(l => l.LessonId).ToArray()));
+            var ids = new string[n];
+            for (var i = 0; i < n; i++)
+            {
+                ids[i] = lessons[i].LessonId;
+            }
+
+            return new LessonAmounts(Money.Zero, Money.Zero, 0, Allocation.LargestRemainder(pool, weights, ids));
         }
 
         var totalFen = pool.Fen;

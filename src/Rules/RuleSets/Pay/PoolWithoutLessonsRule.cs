@@ -18,7 +18,7 @@ public sealed class PoolWithoutLessonsRule : Rule
         rule.Reads<LessonDelivered>();
         rule.Match<TermInfo>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, term) =>
         {
-            if (ctx.All<LessonDelivered>().Count > 0)
+            if (ctx.Count<LessonDelivered>() > 0)
             {
                 return;
             }

@@ -24,15 +24,25 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
         rule.Reads<LessonPay>().Reads<Stipend>().Reads<AdminDutyPay>().Reads<ExternalPay>().Reads<AwardPay>().Reads<Deduction>();
         rule.Match<StaffMember>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
         {
-            var lessons = ctx.Where(Keys.LessonPayByStaff, s.StaffId);
-            var stipends = ctx.Where<Stipend>(static x => x.StaffId, s.StaffId);
-            var admin = ctx.Where<AdminDutyPay>(static x => x.StaffId, s.StaffId);
-            var deductions = ctx.Where<Deduction>(static x => x.StaffId, s.StaffId);
-            var external = Money.Sum(ctx.Where<ExternalPay>(static x => x.StaffId, s.StaffId).Select(x => x.Amount));
-            var awards = Money.Sum(ctx.Where<AwardPay>(static x => x.StaffId, s.StaffId).Select(x => x.Amount));
+            var lessons = ctx.Where(Keys.LessonPayByStaff, s.StaffId).AsSpan();
+            var stipends = ctx.Where<Stipend>(static x => x.StaffId, s.StaffId).AsSpan();
+            var admin = ctx.Where<AdminDutyPay>(static x => x.StaffId, s.StaffId).AsSpan();
+            var deductions = ctx.Where<Deduction>(static x => x.StaffId, s.StaffId).AsSpan();
+            var external = Money.Zero;
+            foreach (var x in ctx.Where<ExternalPay>(static x => x.StaffId, s.StaffId).AsSpan())
+            {
+                external += x.Amount;
+            }
+
+            var awards = Money.Zero;
+            foreach (var x in ctx.Where<AwardPay>(static x => x.StaffId, s.StaffId).AsSpan())
+            {
+                awards += x.Amount;
+            }
 
             // One pass over each list, adding up by month (sums of whole fen do not depend on their order).
             var byMonth = new Dictionary<Month, MonthSums>();
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             MonthSums Of(Month m)
             {
                 if (!byMonth.TryGetValue(m, out var sums))
@@ -44,12 +54,20 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
                 return sums;
             }
 
+            // A teacher's lessons come month by month: the month of the lesson before is tried first.
+            MonthSums? current = null;
+            var currentMonth = default(Month);
             foreach (var l in lessons)
             {
-                var sums = Of(l.Month);
-                sums.Lessons++;
-                sums.Units += l.Units;
-                sums.LessonPay += l.Amount;
+                if (current is null || l.Month != currentMonth)
+                {
+                    currentMonth = l.Month;
+                    current = Of(currentMonth);
+                }
+
+                current.Lessons++;
+                current.Units += l.Units;
+                current.LessonPay += l.Amount;
             }
 
             foreach (var x in stipends)
@@ -88,13 +106,21 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
                 lines.Add(new StaffAccountMonth(m, sums.Lessons, sums.Units, lessonPay, monthStipends, baseAmount, raw, total, gross, gross - total));
             }
 
-            var termBase = Money.Sum(lines.Select(l => l.Base));
-            var monthTotal = Money.Sum(lines.Select(l => l.DeductionTotal));
+            var termBase = Money.Zero;
+            var monthTotal = Money.Zero;
+            var monthsGross = Money.Zero;
+            foreach (var l in lines)
+            {
+                termBase += l.Base;
+                monthTotal += l.DeductionTotal;
+                monthsGross += l.Gross;
+            }
+
             var termTotal = Money.Min(termRaw, termBase - monthTotal);
-            var grossTotal = Money.Sum(lines.Select(l => l.Gross)) + external + awards;
+            var grossTotal = monthsGross + external + awards;
             var allDeductions = monthTotal + termTotal;
             var net = grossTotal - allDeductions;
-            var sources = new IFact[1 + lessons.Count + stipends.Count + admin.Count + deductions.Count];
+            var sources = new IFact[1 + lessons.Length + stipends.Length + admin.Length + deductions.Length];
             var at = 0;
             sources[at++] = s;
             foreach (var x in lessons)

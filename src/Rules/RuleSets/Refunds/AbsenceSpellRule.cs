@@ -20,15 +20,37 @@ public sealed class AbsenceSpellRule(AbsenceRefundPolicy policy) : Rule
 {
     protected override void Define(RuleBuilder rule)
     {
-        var statuses = policy.Statuses.Select(s => s == "leave" ? AttendanceStatus.Leave : AttendanceStatus.Absent).ToHashSet();
+        // The listed statuses as bits (1 << status).
+        var statuses = policy.Statuses.Select(s => s == "leave" ? AttendanceStatus.Leave : AttendanceStatus.Absent).Aggregate(0, (bits, s) => bits | (1 << (int)s));
         rule.Produces<AbsenceSpell>();
         rule.Match<StudentAbsences>().Join<StudentSchedule, string>(static a => a.StudentId, static s => s.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, absences, schedule) =>
         {
-            var marked = absences.Marks.Where(m => statuses.Contains(m.Status)).ToDictionary(m => m.Date);
-            var run = new List<AttendanceMark>();
-            foreach (var day in schedule.ServedDays.Append(DateOnly.MaxValue))
+            // A student's marks are few, on different days: the listed ones are looked through for each served day.
+            var marked = new List<AttendanceMark>(absences.Marks.Count);
+            foreach (var m in absences.Marks)
             {
-                if (marked.TryGetValue(day, out var mark))
+                if ((statuses & (1 << (int)m.Status)) != 0)
+                {
+                    marked.Add(m);
+                }
+            }
+
+            var run = new List<AttendanceMark>();
+            var served = schedule.ServedDays;
+            for (var i = 0; i <= served.Count; i++)
+            {
+                var day = i < served.Count ? served[i] : DateOnly.MaxValue;
+                AttendanceMark? mark = null;
+                foreach (var m in marked)
+                {
+                    if (m.Date == day)
+                    {
+                        mark = m;
+                        break;
+                    }
+                }
+
+                if (mark is not null)
                 {
                     run.Add(mark);
                     continue;
