@@ -64,6 +64,8 @@ public static class Program
         return 0;
     }
 
+    private const int WarmUps = 30;
+
     private static int Figures(Size size)
     {
         Console.WriteLine($"generating: seed {size.Seed}, {size.Students} students, {size.Staff} staff, {size.Days} service days");
@@ -72,14 +74,18 @@ public static class Program
         Console.WriteLine($"generated in {sw.ElapsedMilliseconds} ms");
         PrintCounts(facts);
 
-        // Warm up both (JIT, tiering), then time.
+        // Warm both up to their steady state before timing: .NET compiles a method called 30 times again, optimised
+        // (tiering), in the background; a method called once per settlement needs 30 settlements for that. Fewer
+        // warm-ups would time part of the warm-up, more for whichever is slower to get there.
         SettlementResult engine = null!;
         ReferenceResult reference = null!;
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < WarmUps; i++)
         {
             engine = Settler.Settle(policy, facts);
             reference = ReferenceSettlement.Settle(policy, facts);
         }
+
+        Thread.Sleep(500);
 
         var engineMs = new List<double>();
         var referenceMs = new List<double>();
@@ -112,7 +118,7 @@ public static class Program
         var engineMedian = Median(engineMs);
         var referenceMedian = Median(referenceMs);
         Console.WriteLine();
-        Console.WriteLine($"runs: {size.Runs} each (after 2 warm-up runs)");
+        Console.WriteLine($"runs: {size.Runs} each (after {WarmUps} warm-up runs of each)");
         Console.WriteLine($"engine    Settler.Settle        median {F(engineMedian)} ms   min {F(engineMs.Min())} ms   allocated {engineAlloc / 1048576.0:0.0} MiB/run");
         Console.WriteLine($"          of which GC pauses    median {F(Median(enginePauses))} ms   ({engineGen2} gen-2 collections in {size.Runs} runs)");
         Console.WriteLine($"reference ReferenceSettlement   median {F(referenceMedian)} ms   min {F(referenceMs.Min())} ms   allocated {referenceAlloc / 1048576.0:0.0} MiB/run");
