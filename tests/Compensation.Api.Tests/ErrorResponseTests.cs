@@ -95,6 +95,17 @@ public sealed class ErrorResponseTests : IDisposable
         await ProblemAsync(await Admin.PostAsync("/api/schools/s1/terms/t/facts", Json("{}")), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         await ProblemAsync(await Admin.GetAsync("/api/no-such-route"), HttpStatusCode.NotFound, "not-found");
         await ProblemAsync(await Admin.DeleteAsync("/api/schools"), HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+
+        await ProblemAsync(await Admin.PostAsync("/api/schools", Json("{\"id\": \"s2\", \"name\": ")), HttpStatusCode.BadRequest, "bad-input");
+
+        // Each refused change is in the audit log once, though no endpoint ran.
+        var log = (await Admin.GetFromJsonAsync<JsonElement>("/api/audit")).EnumerateArray()
+            .Select(e => (Action: e.GetProperty("action").GetString(), Target: e.GetProperty("target").GetString(), Outcome: e.GetProperty("outcome").GetString())).ToList();
+        Assert.Single(log, e => e == ("refused", "POST /api/schools", "refused 415"));
+        Assert.Single(log, e => e == ("refused", "POST /api/schools", "refused 400"));
+        Assert.Single(log, e => e == ("refused", "POST /api/schools/s1/terms/t/facts/batch", "refused 415"));
+        Assert.Single(log, e => e == ("refused", "DELETE /api/schools", "refused 405"));
+        Assert.DoesNotContain(log, e => e.Target == "GET /api/no-such-route");
     }
 
     [Fact]

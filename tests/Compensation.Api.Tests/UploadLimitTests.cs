@@ -25,6 +25,9 @@ public sealed class UploadLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("upload-too-large", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/schools/s1/terms/t/imports")).GetArrayLength());
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/audit");
+        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "refused"
+            && e.GetProperty("target").GetString() == "POST /api/schools/s1/terms/t/facts" && e.GetProperty("outcome").GetString() == "refused 413");
     }
 
     [Fact]

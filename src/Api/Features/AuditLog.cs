@@ -7,8 +7,14 @@ namespace Compensation.Api.Features;
 /// <summary>The append-only audit log: who did what, when, with the request id and the outcome.</summary>
 public static class AuditLog
 {
+    private const string Written = "compensation.audit-written";
+
+    /// <summary>Whether this request has its audit entry already.</summary>
+    public static bool IsWritten(HttpContext http) => http.Items.ContainsKey(Written);
+
     public static async Task WriteAsync(AppDb db, TimeProvider clock, HttpContext http, string action, string target, string outcome)
     {
+        http.Items[Written] = true;
         db.ChangeTracker.Clear();
         db.Audit.Add(new AuditEntry
         {

@@ -54,19 +54,22 @@ public static class ServiceHost
         var app = builder.Build();
 
         ErrorResponses.Use(app);
-        UploadLimit.Use(app, maxUpload);
 
-        // Refused requests are audited too: who (if anyone) tried what.
+        // Refused requests are audited too, who (if anyone) tried what: a refused authorisation (401, 403), and a change
+        // refused before an endpoint could audit it (a body too large, of the wrong type, or that does not bind).
         app.Use(async (http, next) =>
         {
             await next(http);
-            if (http.Response.StatusCode is 401 or 403)
+            var status = http.Response.StatusCode;
+            var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+            if (!Features.AuditLog.IsWritten(http) && (status is 401 or 403 || (change && status is >= 400 and < 500)))
             {
                 using var scope = http.RequestServices.CreateScope();
                 await Features.AuditLog.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
-                    http, "denied", http.Request.Method + " " + http.Request.Path, "refused " + http.Response.StatusCode);
+                    http, status is 401 or 403 ? "denied" : "refused", http.Request.Method + " " + http.Request.Path, "refused " + status);
             }
         });
+        UploadLimit.Use(app, maxUpload);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseFastEndpoints(c =>
