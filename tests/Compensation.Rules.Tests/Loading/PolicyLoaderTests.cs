@@ -333,4 +333,16 @@ public class PolicyLoaderTests
         var path = Path.Combine(Path.GetTempPath(), "compensation-tests-" + Guid.NewGuid().ToString("N") + ".yaml");
         Assert.Single(Assert.Throws<InputException>(() => PolicyLoader.LoadFile(path)).Errors);
     }
+
+    [Fact]
+    public void AWholeFileThatIsNoMap_IsNamedShortly_NotRepeated()
+    {
+        var text = string.Concat(Enumerable.Repeat("这不是方案 ", 2000));
+
+        var e = Assert.Throws<InputException>(() => PolicyLoader.LoadText(text, "bad.yaml"));
+
+        var message = Assert.Single(e.Errors).Message;
+        Assert.Contains($"({text.TrimEnd().Length} characters)", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 400, message);
+    }
 }

@@ -173,6 +173,7 @@ internal sealed class YamlValues(string fileName)
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
+        YamlScalarNode { Value: { Length: > 60 } v } => $"'{v[..57]}…' ({v.Length} characters)",
         YamlScalarNode s => $"'{s.Value}'",
         _ => "something else",
     };
