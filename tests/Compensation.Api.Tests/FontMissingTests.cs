@@ -52,4 +52,17 @@ public sealed class FontMissingTests : IDisposable
         var workbook = await service.Client.GetAsync(Run + "/documents/workbook.xlsx");
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
     }
+
+    [Fact]
+    public async Task TheFontFolder_IsASettingOfTheService()
+    {
+        var fonts = Directory.CreateDirectory(Path.Combine(_folder, "configured")).FullName;
+        using var service = new Service(demo: true, settings: new Dictionary<string, string> { ["Reports:FontDirectory"] = fonts });
+
+        var response = await service.As(Service.AdminKey).GetAsync(Run + "/documents/notice.pdf");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var title = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!;
+        Assert.Contains(fonts, title, StringComparison.Ordinal);
+    }
 }

@@ -42,7 +42,9 @@ public static class ServiceHost
         services.AddScoped<Services.TermFactsStore>();
         services.AddScoped<Services.SettlementService>();
         services.AddScoped<Services.DocumentSource>();
-        services.AddSingleton<Reports.PdfReports>();
+        // The report font's folder: Reports:FontDirectory, else COMPENSATION_FONT_DIR, else the system's font folders.
+        var fontDirectory = builder.Configuration["Reports:FontDirectory"];
+        services.AddSingleton(_ => new Reports.PdfReports(new Reports.ReportFontResolver(string.IsNullOrWhiteSpace(fontDirectory) ? null : fontDirectory)));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
