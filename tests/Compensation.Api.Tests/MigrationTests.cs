@@ -19,7 +19,6 @@ public sealed class MigrationTests : IDisposable
     private const string Before = "FactImportKinds";
     private const string Saved = "{\n  \"school\": \"埇桥区示例小学\",\n  \"note\": \"多退少补 ✓\"\n}";
 
-    private static readonly string? Postgres = Environment.GetEnvironmentVariable("COMPENSATION_TEST_POSTGRES");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "compensation-migration-" + Guid.NewGuid().ToString("N"));
     private readonly string _database = "compensation_migration_" + Guid.NewGuid().ToString("N");
 
@@ -78,24 +77,16 @@ public sealed class MigrationTests : IDisposable
     public void Dispose()
     {
         SqliteCleanUp();
-        if (Postgres is not null)
-        {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            using var connection = new Npgsql.NpgsqlConnection($"{Postgres};Database=postgres");
-            connection.Open();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
-            drop.ExecuteNonQuery();
-        }
+        Service.DropPostgresDatabase(_database);
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private AppDb NewDb()
     {
-        if (!string.IsNullOrEmpty(Postgres))
+        if (Service.OnPostgres)
         {
-            return new PostgresDb(new DbContextOptionsBuilder<PostgresDb>().UseNpgsql($"{Postgres};Database={_database}").Options);
+            return new PostgresDb(new DbContextOptionsBuilder<PostgresDb>().UseNpgsql(Service.PostgresDatabase(_database)).Options);
         }
 
         Directory.CreateDirectory(_folder);

@@ -29,6 +29,25 @@ public sealed class Service : WebApplicationFactory<Program>
 
     public static bool OnPostgres => !string.IsNullOrEmpty(Postgres);
 
+    /// <summary>The connection string of a database on the tests' PostgreSQL server.</summary>
+    public static string PostgresDatabase(string database) => $"{Postgres};Database={database}";
+
+    /// <summary>Drops a database of the tests' PostgreSQL server, when they run on one.</summary>
+    public static void DropPostgresDatabase(string database)
+    {
+        if (!OnPostgres)
+        {
+            return;
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection(PostgresDatabase("postgres"));
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+
     public string Folder { get; }
 
     public bool Demo { get; }
@@ -51,7 +70,7 @@ public sealed class Service : WebApplicationFactory<Program>
         if (OnPostgres)
         {
             builder.UseSetting("Data:Provider", "postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", $"{Postgres};Database={_database}");
+            builder.UseSetting("ConnectionStrings:Postgres", PostgresDatabase(_database));
         }
         else
         {
@@ -72,15 +91,7 @@ public sealed class Service : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (OnPostgres)
-        {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            using var connection = new Npgsql.NpgsqlConnection($"{Postgres};Database=postgres");
-            connection.Open();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
-            drop.ExecuteNonQuery();
-        }
+        DropPostgresDatabase(_database);
 
         try
         {
