@@ -56,14 +56,15 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
             throw ServiceError.BadInput("term-file-not-allowed", "term.csv is made from the term", [new InputError("term.csv", 0, "", "the term's dates come from the term resource; do not upload term.csv")]);
         }
 
-        var bodyHash = BodyHash(Kinds.Csv, uploaded);
+        var hashes = uploaded.ToDictionary(u => u.Key, u => Hashing.Sha256(u.Value), StringComparer.Ordinal);
+        var bodyHash = BodyHash(Kinds.Csv, hashes);
         if (await RepeatedKeyAsync(term, idempotencyKey, bodyHash, ct) is { } repeated)
         {
             return repeated;
         }
 
         var current = await CurrentFilesAsync(term.Id, ct);
-        var unchanged = uploaded.Keys.Where(name => current.TryGetValue(name, out var f) && f.Sha256 == Hashing.Sha256(uploaded[name])).ToHashSet(StringComparer.Ordinal);
+        var unchanged = hashes.Where(h => current.TryGetValue(h.Key, out var f) && f.Sha256 == h.Value).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
         if (unchanged.Count == uploaded.Count)
         {
             // Every file is the term's current one already: nothing changes. Answer with the import that made them current.
@@ -92,7 +93,7 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         var source = FactsLoader.ReadFiles(merged, errors);
         var built = FactsLoader.Build(source, errors);
         var files = uploaded.Where(u => !unchanged.Contains(u.Key)).OrderBy(u => u.Key, StringComparer.Ordinal)
-            .Select(u => (Name: u.Key, Bytes: u.Value, Rows: FactKinds.ByCsvName(u.Key) is { } kind ? source.RowsOf(kind).Count : 0))
+            .Select(u => (Name: u.Key, Bytes: u.Value, Sha256: hashes[u.Key], Rows: FactKinds.ByCsvName(u.Key) is { } kind ? source.RowsOf(kind).Count : 0))
             .ToList();
         var summary = string.Join(", ", files.Select(f => $"{f.Name} ({f.Rows} rows)"))
             + (unchanged.Count == 0 ? "" : "; unchanged: " + string.Join(", ", unchanged.Order(StringComparer.Ordinal)));
@@ -100,7 +101,10 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         var added = await CommitAsync(term, import, current, files, ct);
 
         // The term's files are now exactly the ones just checked: the draft that usually follows needs not read them again.
-        checkedFacts.Add(CheckedFactsCache.KeyOf(merged.Select(f => (f.Key, Hashing.Sha256(f.Value)))), built);
+        var nowCurrent = current.Where(c => !hashes.ContainsKey(c.Key)).Select(c => (c.Key, c.Value.Sha256))
+            .Concat(hashes.Where(h => merged.ContainsKey(h.Key)).Select(h => (h.Key, h.Value)))
+            .Append(("term.csv", Hashing.Sha256(merged["term.csv"])));
+        checkedFacts.Add(CheckedFactsCache.KeyOf(nowCurrent), built);
         return new ImportOutcome(import, false, added, []);
     }
 
@@ -309,14 +313,15 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         var merged = new FactSource(label, termRow, plan.Rows.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FactRow>)kv.Value));
         FactsLoader.Build(merged, errors);
 
-        var files = new List<(string Name, byte[] Bytes, int Rows)>();
+        var files = new List<(string Name, byte[] Bytes, string Sha256, int Rows)>();
         foreach (var k in touched.Distinct().OrderBy(k => k.CsvName, StringComparer.Ordinal))
         {
             var bytes = FactsCsv.Write(k, plan.Rows[k]);
-            var unchanged = current.TryGetValue(k.CsvName, out var old) ? old.Sha256 == Hashing.Sha256(bytes) : plan.Rows[k].Count == 0;
+            var sha = Hashing.Sha256(bytes);
+            var unchanged = current.TryGetValue(k.CsvName, out var old) ? old.Sha256 == sha : plan.Rows[k].Count == 0;
             if (!unchanged)
             {
-                files.Add((k.CsvName, bytes, plan.Rows[k].Count));
+                files.Add((k.CsvName, bytes, sha, plan.Rows[k].Count));
             }
         }
 
@@ -368,7 +373,7 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         Details = details,
     };
 
-    private async Task<List<FactFile>> CommitAsync(Term term, FactImport import, Dictionary<string, FactFile> current, IEnumerable<(string Name, byte[] Bytes, int Rows)> files, CancellationToken ct)
+    private async Task<List<FactFile>> CommitAsync(Term term, FactImport import, Dictionary<string, FactFile> current, IEnumerable<(string Name, byte[] Bytes, string Sha256, int Rows)> files, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
@@ -384,14 +389,14 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
         var added = new List<FactFile>();
-        foreach (var (name, bytes, rows) in files)
+        foreach (var (name, bytes, sha, rows) in files)
         {
             if (current.TryGetValue(name, out var old))
             {
                 old.Current = false;
             }
 
-            var file = new FactFile { TermId = term.Id, ImportId = import.Id, FileName = name, Content = bytes, Sha256 = Hashing.Sha256(bytes), Rows = rows, Current = true };
+            var file = new FactFile { TermId = term.Id, ImportId = import.Id, FileName = name, Content = bytes, Sha256 = sha, Rows = rows, Current = true };
             db.FactFiles.Add(file);
             added.Add(file);
         }
@@ -474,8 +479,8 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
 
     /// <summary>
     /// Exactly the given files (a saved run's inputs). Facts already built from files with the same hashes are
-    /// taken as they are; <paramref name="fromBytes"/> reads and checks the stored bytes again whatever is kept,
-    /// and first checks that each file still has the SHA-256 recorded when it was imported.
+    /// taken as they are, unless <paramref name="fromBytes"/>, which reads and checks the stored bytes again.
+    /// Stored bytes, whenever they are read, must still have the SHA-256 recorded when they were imported.
     /// </summary>
     public async Task<(TermFacts Facts, IReadOnlyList<StoredFile> Files)> LoadFilesAsync(Term term, IReadOnlyCollection<long> ids, bool fromBytes, CancellationToken ct)
     {
@@ -523,5 +528,9 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
 
     /// <summary>The import's way and its files' names and hashes: the same CSV body as a workbook is another import.</summary>
     private static string BodyHash(string kind, IReadOnlyDictionary<string, byte[]> files) =>
-        Hashing.Sha256((kind == Kinds.Csv ? "" : kind + "\n") + string.Join("\n", files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + ":" + Hashing.Sha256(f.Value))));
+        BodyHash(kind, files.ToDictionary(f => f.Key, f => Hashing.Sha256(f.Value), StringComparer.Ordinal));
+
+    /// <summary>The same, from each file's SHA-256 by name.</summary>
+    private static string BodyHash(string kind, IReadOnlyDictionary<string, string> hashes) =>
+        Hashing.Sha256((kind == Kinds.Csv ? "" : kind + "\n") + string.Join("\n", hashes.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + ":" + f.Value)));
 }

@@ -38,8 +38,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>, 
         }
 
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
-        var store = FactsStore;
-        var outcome = await store.ImportAsync(term, files, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
+        var outcome = await FactsStore.ImportAsync(term, files, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
         await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
     }
 }
