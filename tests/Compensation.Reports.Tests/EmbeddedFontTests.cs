@@ -67,6 +67,7 @@ public sealed class EmbeddedFontTests
 
             Assert.InRange(outlines, 20, 1000);
             Assert.Equal(0xB1B0AFBAu, subset.Checksum);
+            Assert.Equal(subset.Listed("hmtx"), subset.Summed("hmtx")); // the table rewritten with zeroed bearings, and its directory entry
         }
     }
 
@@ -99,6 +100,7 @@ public sealed class EmbeddedFontTests
     {
         private readonly byte[] data;
         private readonly Dictionary<string, int> offsets = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (uint Checksum, int Length)> directory = new(StringComparer.Ordinal);
         private readonly int metrics;
         private readonly bool longLoca;
 
@@ -107,7 +109,10 @@ public sealed class EmbeddedFontTests
             this.data = data;
             for (var i = 0; i < U16(4); i++)
             {
-                offsets[Encoding.ASCII.GetString(data, 12 + (16 * i), 4)] = (int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(12 + (16 * i) + 8));
+                var entry = data.AsSpan(12 + (16 * i));
+                var tag = Encoding.ASCII.GetString(entry[..4]);
+                offsets[tag] = (int)BinaryPrimitives.ReadUInt32BigEndian(entry[8..]);
+                directory[tag] = (BinaryPrimitives.ReadUInt32BigEndian(entry[4..]), (int)BinaryPrimitives.ReadUInt32BigEndian(entry[12..]));
             }
 
             Glyphs = U16(offsets["maxp"] + 4);
@@ -118,20 +123,13 @@ public sealed class EmbeddedFontTests
         public int Glyphs { get; }
 
         /// <summary>The sum of the font's 32-bit words: 0xB1B0AFBA when head's checkSumAdjustment is right.</summary>
-        public uint Checksum
-        {
-            get
-            {
-                var padded = data.Concat(new byte[(4 - (data.Length % 4)) % 4]).ToArray();
-                uint sum = 0;
-                for (var i = 0; i < padded.Length; i += 4)
-                {
-                    sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(padded.AsSpan(i)));
-                }
+        public uint Checksum => Sum(data);
 
-                return sum;
-            }
-        }
+        /// <summary>A table's checksum as the table directory gives it.</summary>
+        public uint Listed(string tag) => directory[tag].Checksum;
+
+        /// <summary>A table's checksum worked out from its bytes: the sum of its 32-bit words, zero-padded at the end.</summary>
+        public uint Summed(string tag) => Sum(data.AsSpan(offsets[tag], directory[tag].Length));
 
         public static Font Parse(byte[] data) => new(data);
 
@@ -150,5 +148,18 @@ public sealed class EmbeddedFontTests
             : 2 * U16(offsets["loca"] + (2 * glyph));
 
         private int U16(int at) => BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(at));
+
+        private static uint Sum(ReadOnlySpan<byte> bytes)
+        {
+            var padded = new byte[(bytes.Length + 3) / 4 * 4];
+            bytes.CopyTo(padded);
+            uint sum = 0;
+            for (var i = 0; i < padded.Length; i += 4)
+            {
+                sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(padded.AsSpan(i)));
+            }
+
+            return sum;
+        }
     }
 }

@@ -17,7 +17,14 @@ internal static class PartPipe
 
     public static void Copy(Action<Stream> write, Stream target)
     {
-        var chunks = Channel.CreateBounded<(byte[] Buffer, int Length)>(new BoundedChannelOptions(Depth) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<(byte[] Buffer, int Length)>(new BoundedChannelOptions(Depth)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+
+            // Both sides are threads that block; a waiting side is woken where the other wrote or read, not by the thread pool.
+            AllowSynchronousContinuations = true,
+        });
         using var cancel = new CancellationTokenSource();
         var producer = Task.Factory.StartNew(
             () =>

@@ -134,10 +134,11 @@ internal sealed class StreamedSheet
 
         if (worksheet.SheetDimension?.Reference?.Value is { } reference && _count > 0)
         {
-            var end = reference.Split(':')[^1];
+            var corners = reference.Split(':');
+            var end = corners[^1];
             var column = Math.Max(XLHelper.GetColumnNumberFromAddress(end), Columns.Count);
             var row = Math.Max(int.Parse(end.AsSpan(end.AsSpan().IndexOfAnyInRange('0', '9')), CultureInfo.InvariantCulture), last);
-            worksheet.SheetDimension.Reference = $"{reference.Split(':')[0]}:{XLHelper.GetColumnLetterFromNumber(column)}{row.ToString(CultureInfo.InvariantCulture)}";
+            worksheet.SheetDimension.Reference = $"{corners[0]}:{XLHelper.GetColumnLetterFromNumber(column)}{row.ToString(CultureInfo.InvariantCulture)}";
         }
 
         data.RemoveAllChildren();

@@ -20,16 +20,20 @@ internal static class PdfDeterminism
 
     private const int UuidLength = 36; // 8-4-4-4-12 hex digits
 
-    public static byte[] Normalize(byte[] pdf)
+    /// <summary>Changes <paramref name="bytes"/> in place, and returns them.</summary>
+    public static byte[] Normalize(byte[] bytes)
     {
-        var bytes = (byte[])pdf.Clone();
         FixSubsetTags(bytes);
-        foreach (var at in Uuids(bytes))
+
+        // Blanking keeps every length, so the places found before it are the places to fill after it.
+        var uuids = Uuids(bytes);
+        var ids = TrailerIds(bytes);
+        foreach (var at in uuids)
         {
             Write(bytes, at, "00000000-0000-0000-0000-000000000000");
         }
 
-        foreach (var (first, second) in TrailerIds(bytes))
+        foreach (var (first, second) in ids)
         {
             bytes.AsSpan(first.Start, first.Length).Fill((byte)'0');
             bytes.AsSpan(second.Start, second.Length).Fill((byte)'0');
@@ -37,12 +41,12 @@ internal static class PdfDeterminism
 
         var hash = SHA256.HashData(bytes);
         var hex = Convert.ToHexString(hash);
-        foreach (var at in Uuids(bytes))
+        foreach (var at in uuids)
         {
             Write(bytes, at, FormatUuid(hash));
         }
 
-        foreach (var (first, second) in TrailerIds(bytes))
+        foreach (var (first, second) in ids)
         {
             Write(bytes, first.Start, Fill(hex, first.Length));
             Write(bytes, second.Start, Fill(hex, second.Length));
@@ -63,7 +67,7 @@ internal static class PdfDeterminism
         for (var plus = Find(bytes, "+LXGW"u8, 0); plus >= 0; plus = Find(bytes, "+LXGW"u8, plus + 1))
         {
             var slash = plus - 7;
-            if (slash < 0 || bytes[slash] != (byte)'/' || !All(bytes.AsSpan(slash + 1, 6), c => c is >= (byte)'A' and <= (byte)'Z'))
+            if (slash < 0 || bytes[slash] != (byte)'/' || bytes.AsSpan(slash + 1, 6).ContainsAnyExceptInRange((byte)'A', (byte)'Z'))
             {
                 continue;
             }
@@ -167,19 +171,6 @@ internal static class PdfDeterminism
     {
         var at = bytes.AsSpan(from).IndexOf(what);
         return at < 0 ? -1 : from + at;
-    }
-
-    private static bool All(ReadOnlySpan<byte> s, Func<byte, bool> test)
-    {
-        foreach (var b in s)
-        {
-            if (!test(b))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void Write(byte[] bytes, int at, string ascii) => Encoding.ASCII.GetBytes(ascii, bytes.AsSpan(at, ascii.Length));

@@ -29,7 +29,7 @@ internal static class TableRenderer
     {
         var (table, header, rows) = (laidOut.Table, laidOut.Header, laidOut.Rows);
         var headerHeight = header?.Height ?? 0;
-        doc.EnsureSpace(laidOut.Height <= KeepWhole ? laidOut.Height : headerHeight + (rows.Count > 0 ? rows[0].Height : 0));
+        doc.EnsureSpace(laidOut.KeptWhole ? laidOut.Height : headerHeight + (rows.Count > 0 ? rows[0].Height : 0));
         DrawHeader(doc, table, header);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -144,7 +144,10 @@ internal static class TableRenderer
         /// The height that must fit below a heading for the table to start with it: the whole table if it
         /// is short, else its header and first rows.
         /// </summary>
-        public double StartHeight => Height <= KeepWhole ? Height : (Header?.Height ?? 0) + Rows.Take(3).Sum(r => r.Height);
+        public double StartHeight => KeptWhole ? Height : (Header?.Height ?? 0) + Rows.Take(3).Sum(r => r.Height);
+
+        /// <summary>Whether the table is short enough to be kept on one page.</summary>
+        public bool KeptWhole => Height <= KeepWhole;
     }
 
     /// <param name="Widths">Each cell's width, including the empty cells it runs on over.</param>
