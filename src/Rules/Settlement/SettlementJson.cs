@@ -90,8 +90,6 @@ public static class SettlementJson
         var newLine = Encoding.UTF8.GetBytes(WriterOptions.NewLine);
         byte[] head = [(byte)'{', .. newLine, .. "  \"x\": {"u8];
         byte[] tail = [.. newLine, .. "  }"u8, .. newLine, (byte)'}'];
-        // A first look-up on this thread: the table behind the look-ups is made on first use.
-        _ = explanations[keys[0]];
         var count = Math.Min(keys.Count / 1024, 4 * Environment.ProcessorCount);
         var parts = new byte[count][];
         Parallel.For(0, count, i =>

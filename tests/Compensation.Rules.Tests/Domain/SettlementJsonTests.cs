@@ -37,6 +37,7 @@ public class SettlementJsonTests
     [Fact]
     public void Lines_EndWithLineFeed_WhateverTheMachine()
     {
+        Assert.Equal("\n", SettlementJson.Options.NewLine); // not Environment.NewLine, which is "\r\n" on Windows
         var json = SettlementJson.Serialize(Samples.Settle("yongqiao-002-s1"));
         Assert.DoesNotContain('\r', json);
         Assert.Contains("\n  \"explanations\": {\n", json, StringComparison.Ordinal);

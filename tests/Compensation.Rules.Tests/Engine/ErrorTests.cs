@@ -80,7 +80,7 @@ internal sealed class NoProducesRule : Rule
 [Rule("out.expects")]
 [Title("预告输出", "Expects output")]
 [Clause("Out §3")]
-internal sealed class ExpectingRule(bool declared) : Rule
+internal sealed class ExpectingRule(bool declared, bool inserts = true) : Rule
 {
     protected override void Define(RuleBuilder rule)
     {
@@ -92,7 +92,10 @@ internal sealed class ExpectingRule(bool declared) : Rule
         rule.Match<Order>().Then((ctx, o) =>
         {
             ctx.Expect<Discount>(1000);
-            ctx.Insert(new Discount(o.Id, 1m), o.Id, [o], Say("discount"));
+            if (inserts)
+            {
+                ctx.Insert(new Discount(o.Id, 1m), o.Id, [o], Say("discount"));
+            }
         });
     }
 }
@@ -233,7 +236,8 @@ public class ErrorTests
         session.Run();
         Assert.Equal(["out.expects:o1", "out.expects:o2"], session.All<Discount>().Select(d => d.Id));
 
-        var undeclared = new Session([new ExpectingRule(declared: false).Compile()]);
+        // Expect alone (no insert after it) is refused for a type the rule does not declare.
+        var undeclared = new Session([new ExpectingRule(declared: false, inserts: false).Compile()]);
         undeclared.Insert(new Order("o1", "x", 1m));
         var ex = Assert.Throws<RuleEngineException>(undeclared.Run);
         Assert.Equal("out.expects", ex.RuleId);

@@ -30,6 +30,7 @@ public class PolicyParametersTests
         }), "p");
 
         Assert.Equal(5, changed.Refunds.Absence!.MinServiceDays);
+        Assert.Equal(["absent"], changed.Refunds.Absence!.Statuses); // the plan says [absent, leave]
         Assert.Equal("002 §1 一(一) 修订", changed.Fees.Clause);
     }
 
@@ -37,6 +38,17 @@ public class PolicyParametersTests
     public void ANullParameter_TakesTheKeyOut()
     {
         var changed = PolicyLoader.LoadText(PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?> { ["fees.cap"] = null }), "p");
+
+        Assert.Null(changed.Fees.Cap);
+    }
+
+    [Fact]
+    public void ANullParameter_UnderASectionThePlanLacks_ChangesNothing()
+    {
+        var flat = File.ReadAllText(Path.Combine(Samples.RepoRoot, "rules-samples", "p4-001-flat-600", "policy.yaml"));
+        Assert.Null(PolicyLoader.LoadText(flat, "p").Fees.Cap); // that plan has no cap
+
+        var changed = PolicyLoader.LoadText(PolicyParameters.Apply(flat, new Dictionary<string, object?> { ["fees.cap.per_term"] = null }), "p");
 
         Assert.Null(changed.Fees.Cap);
     }

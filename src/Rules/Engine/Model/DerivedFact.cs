@@ -107,37 +107,43 @@ public abstract record DerivedFact : IFact
         _explanation = explanation;
     }
 
+    // Both are read by several threads at once (the JSON of a large settlement is written in parts): each field is read
+    // once into a local, and written whole at the end. Two threads may work the same value out; they get the same one.
     private IReadOnlyList<string> SourceIds()
     {
-        switch (_sources)
+        var sources = _sources;
+        if (sources is IReadOnlyList<string> ids)
         {
-            case IReadOnlyList<string> ids:
-                return ids;
-            case IFact[] facts:
-                var built = new string[facts.Length];
-                for (var i = 0; i < facts.Length; i++)
-                {
-                    built[i] = facts[i].Id;
-                }
-
-                _sources = built;
-                return built;
-            default:
-                string[] read = _second is null ? [((IFact)_sources!).Id] : [((IFact)_sources!).Id, _second.Id];
-                _sources = read;
-                _second = null;
-                return read;
+            return ids;
         }
+
+        string[] built;
+        if (sources is IFact[] facts)
+        {
+            built = new string[facts.Length];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                built[i] = facts[i].Id;
+            }
+        }
+        else
+        {
+            built = _second is { } second ? [((IFact)sources!).Id, second.Id] : [((IFact)sources!).Id];
+        }
+
+        _sources = built;
+        return built;
     }
 
     private Bilingual Explanation()
     {
-        if (_explanation is Bilingual b)
+        var explanation = _explanation;
+        if (explanation is Bilingual b)
         {
             return b;
         }
 
-        var written = ((Func<Bilingual>)_explanation!)();
+        var written = ((Func<Bilingual>)explanation!)();
         _explanation = written;
         return written;
     }

@@ -23,6 +23,7 @@ public sealed class Session
     private readonly Dictionary<string, IdSpace>.AlternateLookup<ReadOnlySpan<char>> _idSpaceBySpan;
     private IdSpace? _lastIdSpace;
     private Dictionary<string, IFact>? _byId;
+    private object? _byIdLock;
     private int _factCount;
 
     // The facts by their exact type, in the order the types first appeared.
@@ -223,8 +224,11 @@ public sealed class Session
         }
     }
 
-    /// <summary>The facts by id (input and derived), for read-only views that outlive the run (explanations).</summary>
-    internal IReadOnlyDictionary<string, IFact> ById => _byId ??= BuildById();
+    /// <summary>
+    /// The facts by id (input and derived), for read-only views that outlive the run (explanations): made on first use,
+    /// once, whichever thread asks first.
+    /// </summary>
+    internal IReadOnlyDictionary<string, IFact> ById => LazyInitializer.EnsureInitialized(ref _byId, ref _byIdLock, BuildById);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Dictionary<string, IFact> BuildById()

@@ -62,6 +62,11 @@ public static class PolicyParameters
             var key = new YamlScalarNode(keys[i]);
             if (!map.Children.TryGetValue(key, out var next))
             {
+                if (value is null)
+                {
+                    return; // nothing there to take out
+                }
+
                 next = new YamlMappingNode();
                 map.Children[key] = next;
             }
