@@ -18,12 +18,20 @@ public static class Settler
     {
         var calendar = new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar);
         var session = Run(policy, facts, calendar, options);
-        return Assemble(policy, facts, calendar, session);
+        var result = Assemble(policy, facts, calendar, session);
+
+        // After the assembly, which reads the same views of the facts the rules did.
+        session.ReleaseMatchMemory();
+        return result;
     }
 
     /// <summary>Runs the rules and returns the session, for callers that want the raw facts.</summary>
-    public static Session Run(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null) =>
-        Run(policy, facts, new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar), options);
+    public static Session Run(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null)
+    {
+        var session = Run(policy, facts, new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar), options);
+        session.ReleaseMatchMemory();
+        return session;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Session Run(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, SessionOptions? options)
@@ -36,7 +44,6 @@ public static class Settler
         }
 
         session.Run();
-        session.ReleaseMatchMemory();
         return session;
     }
 
@@ -49,7 +56,8 @@ public static class Settler
         var staff = StaffLines(session);
         var ledger = LedgerOf(policy, session, balance, surplus);
         var findings = session.All<FindingFact>()
-            .Select(f => new Finding(f.Code, f.Severity, f.Subject, f.Message, f.Provenance.RuleId, f.Provenance.Clause, f.Provenance.SourceIds))
+            .Select(f => (Fact: f, f.Provenance))
+            .Select(f => new Finding(f.Fact.Code, f.Fact.Severity, f.Fact.Subject, f.Fact.Message, f.Provenance.RuleId, f.Provenance.Clause, f.Provenance.SourceIds))
             .OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
         return new SettlementResult
@@ -437,7 +445,7 @@ public static class Settler
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DeductionLine ToLine(Deduction d) =>
-        new(d.PolicyRuleId, d.Kind, d.Percent, d.Amount, d.EventIds, d.Provenance.Clause, d.Reason, d.Id);
+        new(d.PolicyRuleId, d.Kind, d.Percent, d.Amount, d.EventIds, d.Clause, d.Reason, d.Id);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Ledger LedgerOf(SchoolPolicy policy, Session session, FundBalance balance, Dictionary<string, SurplusRefund> surplus)

@@ -84,18 +84,33 @@ public sealed class FactIdTests
     }
 
     [Fact]
-    public void IdsCompare_AsOrdinalStrings()
+    public void IdsInTwoParts_CompareAsTheWholeIdsDoOrdinally()
     {
         var random = new Random(7);
         string[] alphabet = ["a", "b", "z", ":", "0", "9", "中", "\uD83D\uDE00", "\uFFFF", "\u0000"];
+        string[] heads = ["pay.pool:", "pay.pool:L0", "fees.cap:", ""];
         string Make() => string.Concat(Enumerable.Range(0, random.Next(12)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+        (string Head, string Tail) Split()
+        {
+            // A rule's prefix and a key, or an id given whole (no tail), or an id cut anywhere.
+            var whole = heads[random.Next(heads.Length)] + Make();
+            return random.Next(3) switch
+            {
+                0 => (whole, ""),
+                1 => Cut(whole, random.Next(whole.Length + 1)),
+                _ => (heads[random.Next(heads.Length)], Make()),
+            };
+        }
+
+        static (string Head, string Tail) Cut(string id, int at) => (id[..at], id[at..]);
+
         for (var i = 0; i < 20000; i++)
         {
-            var prefix = random.Next(2) == 0 ? "pay.pool:L00" : "";
-            var a = prefix + Make();
-            var b = random.Next(4) == 0 ? a : prefix + Make();
-            Assert.Equal(Math.Sign(string.CompareOrdinal(a, b)), Math.Sign(Compensation.Rules.Engine.Runtime.Ids.Compare(a, b)));
-            Assert.Equal(Math.Sign(string.CompareOrdinal(a, new string(a))), Math.Sign(Compensation.Rules.Engine.Runtime.Ids.Compare(a, new string(a))));
+            var a = Split();
+            var b = random.Next(4) == 0 ? (Head: a.Head, Tail: new string(a.Tail)) : Split();
+            Assert.Equal(
+                Math.Sign(string.CompareOrdinal(a.Head + a.Tail, b.Head + b.Tail)),
+                Math.Sign(Compensation.Rules.Engine.Runtime.Ids.Compare(a.Head, a.Tail, b.Head, b.Tail)));
         }
     }
 

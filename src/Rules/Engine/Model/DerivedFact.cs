@@ -36,6 +36,9 @@ public abstract record DerivedFact : IFact
     /// <summary>Whether a rule has inserted the fact (its id and provenance are set).</summary>
     internal bool Inserted => _origin is not null;
 
+    /// <summary>The clause its rule cites, without writing out the rest of the provenance.</summary>
+    internal string Clause => _origin?.Clause ?? throw new InvalidOperationException("this fact has not been inserted by a rule");
+
     /// <summary>The first part of the id (the rule's "rule-id:", or the whole id when it was given whole).</summary>
     internal string IdHead => _key is null ? Id : _origin!.IdPrefix;
 
