@@ -198,7 +198,7 @@ public static class Settler
         return monthly;
     }
 
-    /// <summary>The month charges of a family, by month (charges for the whole term have no month and no line).</summary>
+    /// <summary>The month charges of a family (each has a month: <see cref="WithMonth"/>), by month.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<MonthCharge> MonthCharges(List<FeeCharge> charges)
     {
@@ -206,11 +206,9 @@ public static class Settler
         var ordered = true;
         foreach (var c in charges)
         {
-            if (c.Month is { } month)
-            {
-                ordered &= months.Count == 0 || months[^1].Month.CompareTo(month) <= 0;
-                months.Add(new MonthCharge(month, c.DaysAttended, c.Amount));
-            }
+            var month = c.Month!.Value;
+            ordered &= months.Count == 0 || months[^1].Month.CompareTo(month) <= 0;
+            months.Add(new MonthCharge(month, c.DaysAttended, c.Amount));
         }
 
         return ordered ? months : months.OrderBy(m => m.Month).ToList();

@@ -112,9 +112,8 @@ public sealed class RuleBuilder
 
         private Grouped<TKey> GroupBy<TKey>(Func<T, TKey> key, object? oneGroupKey) where TKey : notnull
         {
-            b.SetAggregate(new AggregateDefinition(typeof(T), filter is null ? null : [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => filter((T)o), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => key((T)o), items => items.ConvertAll(i => (T)i))
+            b.SetAggregate(new AggregateDefinition(typeof(T), filter is null ? null : [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => filter((T)o), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => key((T)o), static n => new T[n])
             {
-                NewTypedArray = static n => new T[n],
                 OneGroupKey = oneGroupKey,
             });
             return new Grouped<TKey>(b);

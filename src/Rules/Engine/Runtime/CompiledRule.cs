@@ -17,7 +17,6 @@ internal sealed class CompiledRule
         Ordinal = ordinal;
         Stratum = stratum;
         Origin = new ProvenanceOrigin(definition.Id, definition.Clause);
-        IdPrefix = Origin.IdPrefix;
         var n = definition.Patterns.Count;
         AnchorIndexes = new Dictionary<object, FactRefs>[n];
         OwnIndexes = new Dictionary<object, FactRefs>[n];
@@ -39,9 +38,6 @@ internal sealed class CompiledRule
 
     /// <summary>The rule's place in agenda order (stratum, then priority, then id), as one number.</summary>
     public int Rank { get; set; }
-
-    /// <summary>"rule-id:", the start of the id of every fact the rule inserts.</summary>
-    public string IdPrefix { get; }
 
     /// <summary>The rule and clause every fact the rule inserts cites.</summary>
     public ProvenanceOrigin Origin { get; }

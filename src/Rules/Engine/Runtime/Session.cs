@@ -60,7 +60,7 @@ public sealed class Session
         _idSpaceBySpan = _idSpaces.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var r in _rules)
         {
-            r.IdSpace = IdSpaceOf(r.IdPrefix);
+            r.IdSpace = IdSpaceOf(r.Origin.IdPrefix);
         }
 
         _contexts = _rules.Select(r => new Context(this, r)).ToArray();
@@ -88,7 +88,6 @@ public sealed class Session
 
         Add(fact, fact.Id, null, fact.GetType(), null);
     }
-
 
     /// <summary>Inserts the facts; a list of facts of one type makes room for them all at once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -284,7 +283,7 @@ public sealed class Session
             throw new RuleEngineException($"a {type.Name} fact has no id", null);
         }
 
-        var head = id ?? producer!.IdPrefix;
+        var head = id ?? producer!.Origin.IdPrefix;
         var tail = key ?? "";
         var space = producer is null ? IdSpaceOf(head) : producer.IdSpace!;
         var bucket = ReferenceEquals(type, _lastType) ? _lastBucket! : BucketOf(type);
@@ -614,7 +613,7 @@ public sealed class Session
             var firstIds = new string[keys.Count];
             for (var g = 0; g < keys.Count; g++)
             {
-                members[g] = agg.NewTypedArray is { } newArray ? newArray(sizes[g]) : new IFact[sizes[g]];
+                members[g] = agg.NewTypedArray(sizes[g]);
                 sizes[g] = 0;
             }
 
@@ -636,8 +635,7 @@ public sealed class Session
             for (var g = 0; g < keys.Count; g++)
             {
                 var key = keys[g];
-                var items = agg.NewTypedArray is not null ? members[g] : agg.ToTypedList([.. members[g]]);
-                _agenda.Enqueue(new Activation(rule, [key, items], firstIds[g]));
+                _agenda.Enqueue(new Activation(rule, [key, members[g]], firstIds[g]));
             }
         }
     }
@@ -784,10 +782,6 @@ public sealed class Session
         private Type? _lastProduced;
         private WhereEntry[] _where = new WhereEntry[4];
         private int _whereCount;
-        private Type? _sourceType;
-        private bool _sourceDerived;
-        private Type? _otherSourceType;
-        private bool _otherSourceDerived;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
@@ -907,29 +901,8 @@ public sealed class Session
             return facts.Length == 1 ? facts[0] : facts;
         }
 
-        /// <summary>False for a derived fact not inserted yet. Whether a type is derived is kept for the last two types asked about.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool Inserted(IFact fact)
-        {
-            var type = fact.GetType();
-            bool derived;
-            if (ReferenceEquals(type, _sourceType))
-            {
-                derived = _sourceDerived;
-            }
-            else if (ReferenceEquals(type, _otherSourceType))
-            {
-                derived = _otherSourceDerived;
-            }
-            else
-            {
-                derived = type.IsSubclassOf(typeof(DerivedFact));
-                (_otherSourceType, _otherSourceDerived) = (_sourceType, _sourceDerived);
-                (_sourceType, _sourceDerived) = (type, derived);
-            }
-
-            return !derived || Unsafe.As<DerivedFact>(fact).Inserted;
-        }
+        /// <summary>False for a derived fact not inserted yet.</summary>
+        private static bool Inserted(IFact fact) => fact is not DerivedFact derived || derived.Inserted;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CheckReads<T>()

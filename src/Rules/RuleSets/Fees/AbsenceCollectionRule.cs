@@ -17,18 +17,8 @@ public sealed class AbsenceCollectionRule : Rule
         rule.Produces<StudentAbsences>();
         rule.Aggregate<AttendanceMark>().GroupBy(static m => m.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, student, marks) =>
         {
-            // By date, marks of one date in the order given (they come in id order, which is by date already).
-            var ordered = new List<AttendanceMark>(marks.Count);
-            foreach (var m in marks.AsSpan())
-            {
-                var at = ordered.Count;
-                while (at > 0 && ordered[at - 1].Date > m.Date)
-                {
-                    at--;
-                }
-
-                ordered.Insert(at, m);
-            }
+            // By date (they come in id order, which is by date already; OrderBy is stable for marks of one date).
+            List<AttendanceMark> ordered = [.. marks.OrderBy(m => m.Date)];
 
             var absent = ordered.Count(m => m.Status == AttendanceStatus.Absent);
             ctx.Insert(new StudentAbsences(student, ordered), student, ordered, () => new Bilingual(

@@ -50,7 +50,7 @@ public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
         return Money.Round(exact);
     }
 
-    /// <summary>round(fee × dpw/5 × D/F): the one rounding of a flat fee.</summary>
+    /// <summary><see cref="Amount"/> with the arithmetic as a sentence: round(fee × dpw/5 × D/F), the one rounding of a flat fee.</summary>
     internal static (Money Amount, string Zh, string En) Compute(decimal fee, StudentSchedule s, bool byDays, bool byJoin)
     {
         if (s.FullTermDays == 0)
@@ -58,21 +58,18 @@ public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
             return (Money.Zero, "本学期无服务日：0.00", "no service day in the term: 0.00");
         }
 
-        var exact = fee;
         var zh = $"{N(fee)}";
         if (byDays && s.DaysPerWeek != 5)
         {
-            exact = exact * s.DaysPerWeek / 5m;
             zh += $" × {N(s.DaysPerWeek)}/5";
         }
 
         if (byJoin && s.Days.Count != s.FullTermDays)
         {
-            exact = exact * s.Days.Count / s.FullTermDays;
             zh += $" × {N(s.Days.Count)}/{N(s.FullTermDays)}";
         }
 
-        var amount = Money.Round(exact);
+        var amount = Amount(fee, s, byDays, byJoin);
         return (amount, zh + " = " + Y(amount), zh + " = " + Y(amount));
     }
 }
