@@ -45,6 +45,30 @@ public sealed class ResultsTests : IDisposable
     }
 
     [Fact]
+    public async Task APlanWhosePaySectionCitesNoClause_SettlesPayLinesCitingNone_NotTheRulesOrigin()
+    {
+        var admin = _service.As(Service.AdminKey);
+        const string staffAccount = "pay.staff-account:T01";
+        var saved = await admin.GetFromJsonAsync<JsonElement>(Run + "/explain?line=" + staffAccount + "&depth=1");
+        Assert.Equal("002 §1 二(三)2", saved.GetProperty("clause").GetString()); // the sample's pay.clause
+
+        var policy = File.ReadAllText(Path.Combine(Service.Root, "rules-samples", Sample, "policy.yaml"));
+        var withoutPayClause = policy.Replace("  clause: \"002 §1 二(三)2\"\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(policy, withoutPayClause);
+        var upload = await admin.PostAsync("/api/schools/demo/plans", new StringContent(withoutPayClause, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var version = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+
+        var preview = await (await admin.PostAsync($"/api/schools/demo/terms/2025-spring-sample/settlements/preview?planVersion={version}", null))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var explanations = preview.GetProperty("explanations");
+        // Before, a section without clause fell back to the rule's own reference, "001 篇三 (一)1" (another seed's plan).
+        Assert.Equal("", explanations.GetProperty(staffAccount).GetProperty("clause").GetString());
+        Assert.Equal("", explanations.GetProperty("pay.pool:term").GetProperty("clause").GetString());
+        Assert.Equal("002 §1 一(一)", explanations.GetProperty("fees.family-account:S01").GetProperty("clause").GetString()); // fees.clause
+    }
+
+    [Fact]
     public async Task WhatIf_ShowsWhatAnotherFeeWouldChange_AndSavesNothing()
     {
         var admin = _service.As(Service.AdminKey);

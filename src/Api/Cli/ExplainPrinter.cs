@@ -28,7 +28,7 @@ public static class ExplainPrinter
             return;
         }
 
-        w.WriteLine($"{indent}{id}  [{e.RuleId} · {e.Clause}]");
+        w.WriteLine(string.IsNullOrEmpty(e.Clause) ? $"{indent}{id}  [{e.RuleId}]" : $"{indent}{id}  [{e.RuleId} · {e.Clause}]");
         w.WriteLine($"{indent}  {e.Sentence?.Zh}");
         w.WriteLine($"{indent}  {e.Sentence?.En}");
         if (!seen.Add(id))

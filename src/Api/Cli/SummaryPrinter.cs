@@ -61,7 +61,7 @@ public static class SummaryPrinter
         w.WriteLine($"Findings 提示 ({r.Findings.Count})");
         foreach (var x in r.Findings)
         {
-            w.WriteLine($"  [{x.Severity.ToString().ToLowerInvariant()}] {x.Code} {x.Subject}: {x.Message.Zh} / {x.Message.En} ({x.Clause})");
+            w.WriteLine($"  [{x.Severity.ToString().ToLowerInvariant()}] {x.Code} {x.Subject}: {x.Message.Zh} / {x.Message.En}" + (x.Clause.Length == 0 ? "" : $" ({x.Clause})"));
         }
     }
 

@@ -223,6 +223,9 @@ public sealed record DeductionPolicy
 {
     public DeductionBase Base { get; init; } = DeductionBase.LessonPay;
     public IReadOnlyList<DeductionRulePolicy> Rules { get; init; } = [];
+
+    /// <summary>The plan's review clause as a whole: cited by a rule line without its own, and by review events no line covers.</summary>
+    public string Clause { get; init; } = "";
 }
 
 public enum DeductionEach
@@ -285,4 +288,7 @@ public sealed record PublicationPolicy
 {
     public string LegalBasis { get; init; } = "";
     public string ComplaintPhone { get; init; } = "";
+
+    /// <summary>The plan's clause on publishing the accounts and keeping the fund apart (收支公示, 专款专用): cited by the ledger.</summary>
+    public string Clause { get; init; } = "";
 }

@@ -12,26 +12,31 @@ using Compensation.Rules.RuleSets.Waivers;
 
 namespace Compensation.Rules.RuleSets;
 
-/// <summary>Turns a school's policy into the rules that run: the policy switches rule sets on and gives their parameters and clauses.</summary>
+/// <summary>
+/// Turns a school's policy into the rules that run: the policy switches rule sets on and gives their parameters and
+/// clauses. Each rule cites the clause of the policy section it settles (a sub-section's own, else its section's), or
+/// none: never a clause of another school's plan.
+/// </summary>
 public static class RuleCatalog
 {
     public static IReadOnlyList<Rule> For(SchoolPolicy policy, ServiceCalendar calendar)
     {
         var rules = new List<Rule>
         {
+            // The student's service days and absences are read off the calendar and the registers: no clause decides them.
             new StudentScheduleRule(calendar),
             new AbsenceCollectionRule(),
             new FeeCapRule(policy.Fees) { PolicyClause = Clause(policy.Fees.Cap?.Clause, policy.Fees.Clause) },
             new HardshipWaiverRule(policy.Waivers) { PolicyClause = Clause(policy.Waivers.Clause) },
             new WaivedFamilyPaidRule { PolicyClause = Clause(policy.Waivers.Clause) },
-            new FamilyAccountRule(),
+            new FamilyAccountRule { PolicyClause = Clause(policy.Fees.Clause) },
             new DutyStipendRule(policy.Stipends) { PolicyClause = Clause(policy.Stipends.Clause) },
-            new ExternalStaffPayRule(),
+            new ExternalStaffPayRule { PolicyClause = Clause(policy.Pay.Clause) },
             new AwardRule { PolicyClause = Clause(policy.Awards.Clause) },
             new AwardReserveRule(policy.Awards) { PolicyClause = Clause(policy.Awards.Clause) },
-            new StaffAccountRule(policy.Deductions.Base),
-            new FundLedgerRule(),
-            new EarmarkedFundRule(),
+            new StaffAccountRule(policy.Deductions.Base) { PolicyClause = Clause(policy.Pay.Clause) },
+            new FundLedgerRule { PolicyClause = Clause(policy.Publication.Clause) },
+            new EarmarkedFundRule { PolicyClause = Clause(policy.Publication.Clause) },
         };
 
         rules.Add(policy.Fees.Mode switch
@@ -51,11 +56,11 @@ public static class RuleCatalog
                 rules.Add(new LumpSumSubsidyRule { PolicyClause = subsidyClause });
                 break;
             case SubsidyMode.Fund:
-                rules.Add(new NoSubsidyOffsetRule());
+                rules.Add(new NoSubsidyOffsetRule { PolicyClause = subsidyClause });
                 rules.Add(new FundSubsidyRule { PolicyClause = subsidyClause });
                 break;
             default:
-                rules.Add(new NoSubsidyOffsetRule());
+                rules.Add(new NoSubsidyOffsetRule { PolicyClause = subsidyClause });
                 break;
         }
 
@@ -89,25 +94,25 @@ public static class RuleCatalog
 
         if (policy.Pay.Floor is { } floor)
         {
-            rules.Add(new PayFloorRule(floor) { PolicyClause = Clause(floor.Clause) });
+            rules.Add(new PayFloorRule(floor) { PolicyClause = Clause(floor.Clause, policy.Pay.Clause) });
         }
 
         if (policy.Pay.Ceiling is { } ceiling)
         {
-            rules.Add(new PayCeilingRule(ceiling) { PolicyClause = Clause(ceiling.Clause) });
+            rules.Add(new PayCeilingRule(ceiling) { PolicyClause = Clause(ceiling.Clause, policy.Pay.Clause) });
         }
 
         if (policy.Stipends.AdminDutyShare is { } share)
         {
-            rules.Add(new AdminDutyShareRule(share) { PolicyClause = Clause(share.Clause) });
+            rules.Add(new AdminDutyShareRule(share) { PolicyClause = Clause(share.Clause, policy.Stipends.Clause) });
         }
 
         foreach (var line in policy.Deductions.Rules)
         {
-            rules.Add(new ReviewDeductionRule(line, policy.Deductions.Base) { Instance = line.Id, PolicyClause = Clause(line.Clause) });
+            rules.Add(new ReviewDeductionRule(line, policy.Deductions.Base) { Instance = line.Id, PolicyClause = Clause(line.Clause, policy.Deductions.Clause) });
         }
 
-        rules.Add(new UncoveredConductRule(policy.Deductions.Rules.SelectMany(r => r.Kinds).ToHashSet(StringComparer.Ordinal)));
+        rules.Add(new UncoveredConductRule(policy.Deductions.Rules.SelectMany(r => r.Kinds).ToHashSet(StringComparer.Ordinal)) { PolicyClause = Clause(policy.Deductions.Clause) });
 
         return rules;
     }

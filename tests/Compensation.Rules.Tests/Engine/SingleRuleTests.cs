@@ -93,7 +93,7 @@ public class SingleRuleTests
     [Fact]
     public void OneRuleHarness_RuleFiresOnTheGivenFact_AndInsertsTheExpectedDerivedFact()
     {
-        var run = RunOne(new DiscountRule(100m, 0.1m), new Order("o1", "alice", 200m));
+        var run = RunOne(new DiscountRule(100m, 0.1m) { PolicyClause = "Plan 1 §2" }, new Order("o1", "alice", 200m));
 
         Assert.Equal(1, run.Firings);
         var discount = Assert.IsType<Discount>(Assert.Single(run.Inserted));
@@ -155,14 +155,15 @@ public class SingleRuleTests
     }
 
     [Fact]
-    public void Compile_CarriesIdTitleRuleSetClauseAndPriorityFromTheAttributes()
+    public void Compile_CarriesIdTitleRuleSetAndPriorityFromTheAttributes_AndCitesNoClauseThePolicyDoesNotGive()
     {
         var definition = new DiscountRule(0m, 0m).Compile();
 
         Assert.Equal("sale.discount", definition.Id);
         Assert.Equal(new Bilingual("大额订单折扣", "Large order discount"), definition.Title);
         Assert.Equal("sale", definition.RuleSet);
-        Assert.Equal("Plan 1 §2", definition.Clause);
+        // [Clause("Plan 1 §2")] is where the rule comes from, not a clause of the plan being settled.
+        Assert.Equal("", definition.Clause);
         Assert.Equal(7, definition.Priority);
         Assert.Equal([typeof(Discount)], definition.Produces);
         Assert.Equal(typeof(Order), Assert.Single(definition.Patterns).FactType);

@@ -12,7 +12,10 @@ namespace Compensation.Rules.Engine.Authoring;
 /// </summary>
 public abstract class Rule
 {
-    /// <summary>The clause the school's policy file cites for this rule, if any.</summary>
+    /// <summary>
+    /// The clause the school's own policy file cites for this rule, if any. A rule cites nothing else: the
+    /// <see cref="ClauseAttribute"/> names where the rule comes from for the docs and tests, often another school's plan.
+    /// </summary>
     public string? PolicyClause { get; init; }
 
     /// <summary>
@@ -28,20 +31,26 @@ public abstract class Rule
 
     public RuleDefinition Compile()
     {
-        var a = AttributesOf.GetOrAdd(GetType(), static type => new Attributes(
-            type.GetCustomAttribute<RuleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Rule] attribute"),
-            type.GetCustomAttribute<TitleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Title] attribute"),
-            type.GetCustomAttribute<ClauseAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Clause] attribute")));
+        var a = AttributesOf.GetOrAdd(GetType(), Attributes.Read);
         var builder = new RuleBuilder();
         Define(builder);
-        return builder.Build(Instance is null ? a.Meta.Id : a.Meta.Id + "/" + Instance, a.Title, a.RuleSet, PolicyClause ?? a.Clause, a.Meta.Priority);
+        return builder.Build(Instance is null ? a.Meta.Id : a.Meta.Id + "/" + Instance, a.Title, a.RuleSet, PolicyClause ?? "", a.Meta.Priority);
     }
 
-    private sealed class Attributes(RuleAttribute meta, TitleAttribute title, ClauseAttribute clause)
+    private sealed class Attributes(RuleAttribute meta, TitleAttribute title)
     {
         public RuleAttribute Meta { get; } = meta;
         public Bilingual Title { get; } = new(title.Zh, title.En);
         public string RuleSet { get; } = meta.RuleSet;
-        public string Clause { get; } = clause.Clause;
+
+        // A rule must name its origin with [Clause] (the docs and tests read it), but a settlement never cites it.
+        public static Attributes Read(Type type)
+        {
+            var meta = type.GetCustomAttribute<RuleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Rule] attribute");
+            var title = type.GetCustomAttribute<TitleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Title] attribute");
+            return type.IsDefined(typeof(ClauseAttribute), inherit: false)
+                ? new Attributes(meta, title)
+                : throw new InvalidOperationException($"{type.Name} has no [Clause] attribute");
+        }
     }
 }

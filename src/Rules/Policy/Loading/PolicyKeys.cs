@@ -29,11 +29,11 @@ internal static class PolicyKeys
     public static readonly IReadOnlyList<string> RateBound = ["amount", "unit", "clamp", "clause"];
     public static readonly IReadOnlyList<string> Stipends = ["per_day", "per_break", "admin_duty_share", "clause"];
     public static readonly IReadOnlyList<string> AdminDutyShare = ["percent", "lesson_value", "clause"];
-    public static readonly IReadOnlyList<string> Deductions = ["base", "rules"];
+    public static readonly IReadOnlyList<string> Deductions = ["base", "rules", "clause"];
     public static readonly IReadOnlyList<string> DeductionRule = ["id", "kinds", "each", "percent", "range", "escalation", "scope", "clause"];
     public static readonly IReadOnlyList<string> Escalation = ["at", "percent", "mode"];
     public static readonly IReadOnlyList<string> Awards = ["reserve", "clause"];
-    public static readonly IReadOnlyList<string> Publication = ["legal_basis", "complaint_phone"];
+    public static readonly IReadOnlyList<string> Publication = ["legal_basis", "complaint_phone", "clause"];
 
     /// <summary>Duties paid per day; break-supervision is paid per break (stipends.per_break) instead.</summary>
     public static readonly IReadOnlyList<string> PerDayDuties = [.. DutyShift.Duties.Where(d => d != "break-supervision")];

@@ -277,7 +277,7 @@ internal sealed class PolicyMapper(YamlValues values)
             }
         }
 
-        return new DeductionPolicy { Base = s.Choice("base", PolicyKeys.DeductionBases) ?? DeductionBase.LessonPay, Rules = rules };
+        return new DeductionPolicy { Base = s.Choice("base", PolicyKeys.DeductionBases) ?? DeductionBase.LessonPay, Rules = rules, Clause = s.Clause() };
     }
 
     private DeductionRulePolicy? Rule(YamlSection r, Dictionary<string, string> ids, Dictionary<string, string> kindOwners)
@@ -389,7 +389,7 @@ internal sealed class PolicyMapper(YamlValues values)
         s is null ? new AwardPolicy() : new AwardPolicy { Reserve = s.Amount("reserve"), Clause = s.Clause() };
 
     private static PublicationPolicy Publication(YamlSection? s) =>
-        s is null ? new PublicationPolicy() : new PublicationPolicy { LegalBasis = s.Text("legal_basis") ?? "", ComplaintPhone = s.Text("complaint_phone") ?? "" };
+        s is null ? new PublicationPolicy() : new PublicationPolicy { LegalBasis = s.Text("legal_basis") ?? "", ComplaintPhone = s.Text("complaint_phone") ?? "", Clause = s.Clause() };
 
     /// <summary>A list of distinct values from a fixed set; null when absent or when any item is wrong (reported).</summary>
     private List<string>? DistinctChoices(YamlSection s, string key, IReadOnlyList<string> allowed, bool nonEmpty, bool required = false)
