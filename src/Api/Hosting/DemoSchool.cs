@@ -56,7 +56,7 @@ public sealed class DemoSchool(AppDb db, TimeProvider clock, TermFactsStore stor
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
         await store.ImportAsync(term, files, "demo-initial", "demo", ct);
         var draft = await settlements.DraftAsync(term, null, "demo", ct);
-        await settlements.FinaliseAsync(term, draft.Id, "demo", ct);
+        await settlements.FinaliseAsync(term, draft.Id, "demo", overrideReason: null, ct);
         return new Result(SchoolId, term.TermId, draft.Id);
     }
 

@@ -188,7 +188,8 @@ public sealed class EndpointOperationFilter : IOperationFilter
         }
 
         var media = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(def.ReqDtoType, context.SchemaRepository), Example = ToNode(example) };
-        operation.RequestBody = new OpenApiRequestBody { Required = true, Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = media } };
+        // A route whose body may be left out (finalise: the override reason) says so, and takes it in JSON only.
+        operation.RequestBody = new OpenApiRequestBody { Required = accepts?.IsOptional != true, Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = media } };
     }
 
     /// <summary>An example on every JSON success response: the endpoint's own, or one of its response type.</summary>

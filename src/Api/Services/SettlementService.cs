@@ -58,7 +58,12 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         return run;
     }
 
-    public async Task<FinaliseOutcome> FinaliseAsync(Term term, long runId, string actor, CancellationToken ct)
+    /// <summary>
+    /// Finalises a draft. A settlement with findings of severity error (a breach of the plan or a doubtful input, which
+    /// someone must have looked at before money is paid from it) is refused (409 error-findings, each finding listed)
+    /// unless an override reason says why it is finalised all the same; the reason is kept on the run.
+    /// </summary>
+    public async Task<FinaliseOutcome> FinaliseAsync(Term term, long runId, string actor, string? overrideReason, CancellationToken ct)
     {
         var run = await RunAsync(r => r.Id == runId && r.TermId == term.Id, ct) ?? throw ServiceError.NotFound($"settlement {runId}");
         if (run.Status == RunStatus.Final)
@@ -70,6 +75,14 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         if (again.OutputSha256 != run.OutputSha256)
         {
             throw new ServiceError(409, "not-reproducible", $"settling the saved inputs of {runId} again gave different bytes; make a new draft");
+        }
+
+        var errors = again.Result.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        if (errors.Count > 0 && overrideReason is null)
+        {
+            throw new ServiceError(409, "error-findings",
+                $"settlement {runId} has {errors.Count} finding(s) of severity error; correct the input or finalise with a reason: {{\"override\": \"…\"}}",
+                [.. errors.Select((f, i) => new InputError("findings", i + 1, f.Code, $"{f.Subject}: {f.Message.Zh} / {f.Message.En}"))]);
         }
 
         var previous = await RunAsync(r => r.TermId == term.Id && r.LatestFinal == true, ct);
@@ -99,6 +112,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
             run.LatestFinal = true;
             run.FinalisedAt = now;
             run.FinalisedBy = actor;
+            run.FinaliseOverride = errors.Count > 0 ? overrideReason : null;
             db.PayLines.AddRange(PayLines(term, run, again.Result, now));
             await db.SaveChangesAsync(ct);
             FaultPoints.Hit("finalise:before-commit");

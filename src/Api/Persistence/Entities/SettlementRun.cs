@@ -35,6 +35,9 @@ public sealed class SettlementRun
     public DateTimeOffset? FinalisedAt { get; set; }
     public string? FinalisedBy { get; set; }
 
+    /// <summary>Why a settlement with error findings was finalised all the same, as the finaliser gave it; null when it had none.</summary>
+    public string? FinaliseOverride { get; set; }
+
     /// <summary>Set on a term's newest final run; a unique index on (TermId, Latest) lets one finalisation win.</summary>
     public bool? LatestFinal { get; set; }
 }

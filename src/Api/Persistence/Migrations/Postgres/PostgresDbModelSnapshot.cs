@@ -363,6 +363,9 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                     b.Property<int>("FinalVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FinaliseOverride")
+                        .HasColumnType("text");
+
                     b.Property<long?>("FinalisedAt")
                         .HasColumnType("bigint");
 

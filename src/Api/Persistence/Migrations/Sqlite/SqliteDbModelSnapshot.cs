@@ -344,6 +344,9 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                     b.Property<int>("FinalVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FinaliseOverride")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinalisedAt")
                         .HasColumnType("INTEGER");
 
