@@ -47,7 +47,7 @@ internal static class FamilyStatement
         table.AddTotal("应缴服务费", "", Format.Amount(f.Payable));
         foreach (var r in f.Refunds)
         {
-            table.Add(Labels.Refund(r.Kind), RefundText(r), Format.Less(r.Amount));
+            table.Add(Labels.Refund(r.Kind), RefundText(p, r), Format.Less(r.Amount));
         }
 
         if (f.Refunds.Count == 0)
@@ -86,11 +86,13 @@ internal static class FamilyStatement
         return $"{name}，经申请、学校审批减免";
     }
 
-    private static string RefundText(RefundLine r) => r.Kind switch
+    /// <summary>A refund line's reason, with the plan's rule as configured.</summary>
+    private static string RefundText(SchoolPolicy p, RefundLine r) => r.Kind switch
     {
-        RefundKind.Absence when r is { From: { } from, To: { } to } => $"{Format.IsoDate(from)} 至 {Format.IsoDate(to)} 连续缺勤 {Format.Count(r.Days)} 个服务日，按日退费",
+        RefundKind.Absence when r is { From: { } from, To: { } to } && p.Refunds.Absence is { } absence =>
+            $"{Format.IsoDate(from)} 至 {Format.IsoDate(to)} 连续缺勤 {Format.Count(r.Days)} 个服务日；{PolicyWording.AbsenceRefund(absence)}",
         RefundKind.Withdrawal when r is { From: { } from, To: { } to } => $"{Format.IsoDate(from)} 起退出，{Format.IsoDate(from)} 至 {Format.IsoDate(to)} 未服务的 {Format.Count(r.Days)} 个服务日退费",
-        RefundKind.Surplus => "学期末经费结余按缴费比例清退",
+        RefundKind.Surplus => PolicyWording.Surplus(p.Refunds.Surplus, p.Subsidy.Mode != SubsidyMode.None) ?? "学期末经费结余清退",
         _ => $"{Format.Count(r.Days)} 个服务日",
     };
 

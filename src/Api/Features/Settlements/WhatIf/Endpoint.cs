@@ -103,7 +103,8 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
             .Concat(l.Refunds.Select(x => ("refunds:" + x.Category, x.Amount)))
             .Concat(l.Expenditure.Select(x => ("expenditure:" + x.Category, x.Amount)))
             .Append(("balance", l.Balance))
-            .Append(("surplus-refunded", l.SurplusRefunded));
+            .Append(("surplus-refunded", l.SurplusRefunded))
+            .Append(("subsidy-returned", l.SubsidyReturned));
         return lines.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
     }
 
