@@ -8,6 +8,28 @@ namespace Compensation.Rules.Policy;
 /// </summary>
 public static class PolicyWording
 {
+    /// <summary>The plan's refund rules as configured, one sentence each (absence, withdrawal, surplus); empty when it has none.</summary>
+    public static IReadOnlyList<string> Refunds(RefundPolicy refunds, bool subsidised)
+    {
+        var parts = new List<string>();
+        if (refunds.Absence is { } absence)
+        {
+            parts.Add(AbsenceRefund(absence));
+        }
+
+        if (refunds.Withdrawal is not null)
+        {
+            parts.Add("中途退出的，按实际服务时间结算，退还其余费用");
+        }
+
+        if (Surplus(refunds.Surplus, subsidised) is { } surplus)
+        {
+            parts.Add(surplus);
+        }
+
+        return parts;
+    }
+
     /// <summary>002 §1 一(一) as configured, e.g. "因故连续缺勤一周及以上的……按日退还相应费用".</summary>
     public static string AbsenceRefund(AbsenceRefundPolicy absence)
     {

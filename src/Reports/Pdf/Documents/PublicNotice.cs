@@ -62,7 +62,7 @@ internal static class PublicNotice
             table.Add("减免政策", "家庭经济困难学生经本人申请、学校审批后减免服务费");
         }
 
-        if (RefundRules(p.Refunds, p.Subsidy.Mode != SubsidyMode.None) is { Length: > 0 } refunds)
+        if (string.Join("；", PolicyWording.Refunds(p.Refunds, p.Subsidy.Mode != SubsidyMode.None)) is { Length: > 0 } refunds)
         {
             table.Add("退费办法", refunds);
         }
@@ -108,27 +108,6 @@ internal static class PublicNotice
         SubsidyMode.Fund => "财政补贴纳入课后服务经费，用于课后服务支出，不抵扣家长费用",
         _ => null,
     };
-
-    private static string RefundRules(RefundPolicy refunds, bool subsidised)
-    {
-        var parts = new List<string>();
-        if (refunds.Absence is { } absence)
-        {
-            parts.Add(PolicyWording.AbsenceRefund(absence));
-        }
-
-        if (refunds.Withdrawal is not null)
-        {
-            parts.Add("中途退出的，按实际服务时间结算，退还其余费用");
-        }
-
-        if (PolicyWording.Surplus(refunds.Surplus, subsidised) is { } surplus)
-        {
-            parts.Add(surplus);
-        }
-
-        return string.Join("；", parts);
-    }
 
     private static void Participation(ReportDocument doc, SettlementResult s)
     {

@@ -143,22 +143,7 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
             rows.Add(("减免办法", "Waivers", "经家庭申请、学校审批后减免服务费（减免类别不公示）"));
         }
 
-        var refunds = new List<string>();
-        if (p.Refunds.Absence is { } absence)
-        {
-            refunds.Add(PolicyWording.AbsenceRefund(absence));
-        }
-
-        if (p.Refunds.Withdrawal is not null)
-        {
-            refunds.Add("中途退出的，按实际服务时间结算，退还其余费用");
-        }
-
-        if (PolicyWording.Surplus(p.Refunds.Surplus, p.Subsidy.Mode != SubsidyMode.None) is { } surplus)
-        {
-            refunds.Add(surplus);
-        }
-
+        var refunds = PolicyWording.Refunds(p.Refunds, p.Subsidy.Mode != SubsidyMode.None);
         if (refunds.Count > 0)
         {
             rows.Add(("退费办法", "Refunds", string.Join("；", refunds)));

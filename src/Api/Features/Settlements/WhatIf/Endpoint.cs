@@ -20,7 +20,7 @@ public sealed class WhatIfRequest
 
     /// <summary>
     /// … or under the newest plan (or planVersion) with these parameters changed, by dotted path:
-    /// <c>{"fees.term_fee": 300, "refunds.absence.min_service_days": 5}</c>; null takes a key out.
+    /// <c>{"fees.term_fee": 300, "refunds.absence.min_weeks": 2}</c>; null takes a key out.
     /// </summary>
     public Dictionary<string, JsonElement>? Parameters { get; set; }
 }
