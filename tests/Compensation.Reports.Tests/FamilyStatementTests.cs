@@ -91,5 +91,10 @@ public sealed class FamilyStatementTests
         var text = Statement(sample, sample.Settlement.Family("S06"));
         text.Row("缺勤退费", "2025-03-31 至 2025-04-08 连续缺勤 6 个服务日，按日退费", "-105.00");
         text.Row("余额", "学校应退还 105.00 元", "-105.00");
+
+        // The rule as the policy configures it (min_weeks: 1, refund_percent: 100), not the former "6 个服务日及以上".
+        var flat = PublicNoticeTests.Flat(text);
+        Assert.Contains("退费办法：因故连续缺勤一周及以上的（连续缺勤的服务日数达到本生每周服务日数，或含一个日历周的全部服务日；节假日不中断也不计入），按日退还相应费用。", flat);
+        Assert.DoesNotContain("6个服务日及以上", flat);
     }
 }

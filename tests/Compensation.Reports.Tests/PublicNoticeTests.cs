@@ -149,6 +149,16 @@ public sealed class PublicNoticeTests
         }
     }
 
+    [Fact]
+    public void TheAbsenceRefund_IsStatedAsThePolicyConfiguresIt()
+    {
+        // 埇桥 policy: refunds.absence.min_weeks: 1 (连续一周以上, 以上 includes the week), refund_percent: 100.
+        var (_, text) = Notice(Samples.Yongqiao);
+        var flat = Flat(text);
+        Assert.Contains("因故连续缺勤一周及以上的（连续缺勤的服务日数达到本生每周服务日数，或含一个日历周的全部服务日；节假日不中断也不计入），按日退还相应费用", flat);
+        Assert.DoesNotContain("6个服务日及以上", flat);
+    }
+
     [Theory]
     [MemberData(nameof(Samples.All), MemberType = typeof(Samples))]
     public void FeeStandard_LegalBasis_Phone_Period_Date_AndSeal(string name)

@@ -54,6 +54,7 @@ public static class SummaryPrinter
 
         l.Add("balance 结余", "before surplus 清退前", r.Ledger.BalanceBeforeSurplus.ToString());
         l.Add("", "surplus refunded 结余清退", r.Ledger.SurplusRefunded.ToString());
+        l.Add("", "subsidy part returned 补贴部分退还", r.Ledger.SubsidyReturned.ToString());
         l.Add("", "carried forward 结转", r.Ledger.CarriedForward.ToString());
         l.Add("", "balance 期末结余", r.Ledger.Balance.ToString());
         l.Write(w);

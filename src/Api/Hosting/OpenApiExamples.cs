@@ -226,7 +226,7 @@ public static class OpenApiExamples
             [typeof(IReadOnlyList<ImportListItem>)] = new[]
             {
                 new ImportListItem(1, "csv", Imported, Accountant,
-                    "attendance.csv (11 rows), calendar.csv (2 rows), conduct.csv (7 rows), duties.csv (32 rows), enrolments.csv (7 rows), expenses.csv (2 rows), hardship.csv (2 rows), lessons.csv (40 rows), payments.csv (6 rows), staff.csv (6 rows)",
+                    "attendance.csv (10 rows), calendar.csv (2 rows), conduct.csv (7 rows), duties.csv (32 rows), enrolments.csv (7 rows), expenses.csv (2 rows), hardship.csv (2 rows), lessons.csv (40 rows), payments.csv (6 rows), staff.csv (6 rows)",
                     "import-1", null, null, []),
                 new ImportListItem(2, "correction", Imported.AddDays(2), Accountant, "conduct: 1 removed → conduct.csv (6 rows)", null, "correction.json", "考核小组复议：C04 有请假条",
                 [

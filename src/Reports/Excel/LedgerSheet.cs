@@ -25,9 +25,11 @@ internal static class LedgerSheet
         var before = sheet.Write("结余", "清退前结余", "Balance before surplus refund", null, "balance-before-surplus");
         sheet.Formula(before, AmountColumn, $"{Ref(income)}-{Ref(refunds)}-{Ref(spending)}");
         var surplus = sheet.Write("结余", "结余清退", "Surplus refunded", ledger.SurplusRefunded.Yuan, "surplus-refunded");
+        var returned = sheet.Write("结余", "财政补贴部分退还拨款单位", "Subsidy part returned to the funder", ledger.SubsidyReturned.Yuan, "subsidy-returned");
         sheet.Write("结余", "其中：结转下学期", "of which carried forward", ledger.CarriedForward.Yuan, "carried-forward");
+        sheet.Write("结余", "其中：财政补贴结余（留存经费）", "of which the subsidy part, kept", (ledger.SubsidyPart - ledger.SubsidyReturned).Yuan, "subsidy-part-kept");
         var balance = sheet.Write("结余", "期末结余", "Balance", null, "balance");
-        sheet.Formula(balance, AmountColumn, $"{Ref(before)}-{Ref(surplus)}");
+        sheet.Formula(balance, AmountColumn, $"{Ref(before)}-{Ref(surplus)}-{Ref(returned)}");
         sheet.Sheet.Row(balance).Style.Font.Bold = true;
         sheet.Write("核对", "实收现金（家庭缴费与补贴）", "Cash received", ledger.CashReceived.Yuan, "cash-received");
     }

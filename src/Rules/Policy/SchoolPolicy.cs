@@ -70,6 +70,9 @@ public sealed record FeeCap
     /// <summary>Reduce a charge above the cap to the cap; otherwise only report it.</summary>
     public bool Clamp { get; init; }
 
+    /// <summary>How a charge above the cap is reported (warning or error), whether or not it is clamped.</summary>
+    public Domain.Severity Severity { get; init; } = Domain.Severity.Warning;
+
     public string Clause { get; init; } = "";
 }
 
@@ -91,6 +94,13 @@ public sealed record SubsidyPolicy
 {
     public SubsidyMode Mode { get; init; } = SubsidyMode.None;
     public decimal PerStudent { get; init; }
+
+    /// <summary>
+    /// PerStudent: a student who joins after the term's start gets per_student × the service days from
+    /// joining ÷ the student's service days in the whole term (false: the whole per_student).
+    /// </summary>
+    public bool ProRataJoin { get; init; }
+
     public string Clause { get; init; } = "";
 }
 
@@ -102,13 +112,24 @@ public sealed record RefundPolicy
 }
 
 /// <summary>
-/// 连续一周以上 absence: a run of consecutive service days (the student's own, on the school
-/// calendar) marked with one of <see cref="Statuses"/>, at least <see cref="MinServiceDays"/> long,
-/// refunds every day of the run at the student's daily rate.
+/// 002 §1 一(一) 学生因故缺席课后服务连续一周以上: a spell is a run of the student's consecutive scheduled
+/// service days (non-service days skipped) all marked with one of <see cref="Statuses"/>. The threshold
+/// is stated one way: <see cref="MinServiceDays"/> when set (at least that many days), else
+/// <see cref="MinWeeks"/> (at least N × the student's days a week, or every scheduled day of N
+/// consecutive calendar weeks that have scheduled days). Every day of a qualifying spell is refunded at
+/// <see cref="RefundPercent"/> of the daily rate.
 /// </summary>
 public sealed record AbsenceRefundPolicy
 {
-    public int MinServiceDays { get; init; } = 6;
+    /// <summary>以上 includes the number (民法典 第1259条): one school week or more.</summary>
+    public int MinWeeks { get; init; } = 1;
+
+    /// <summary>When set, the spell qualifies by its count of service days alone, and <see cref="MinWeeks"/> is not used.</summary>
+    public int? MinServiceDays { get; init; }
+
+    /// <summary>退还部分课后服务费: the share of the daily rate refunded for each day of the spell.</summary>
+    public decimal RefundPercent { get; init; } = 100m;
+
     public IReadOnlyList<string> Statuses { get; init; } = ["absent", "leave"];
     public string Clause { get; init; } = "";
 }
@@ -123,16 +144,58 @@ public enum SurplusMode
     /// <summary>Keep the balance in the fund's books.</summary>
     Keep,
 
-    /// <summary>结余清退: refund the balance to the paying families pro rata to what they paid.</summary>
+    /// <summary>结余清退: refund the fee part of the balance to the paying families (see <see cref="SurplusShare"/>).</summary>
     Refund,
 
     /// <summary>Carry the balance to next term.</summary>
     CarryForward,
 }
 
+/// <summary>How a positive balance is split into the part that came from fees and the part that came from subsidies.</summary>
+public enum SurplusSplit
+{
+    /// <summary>Fee part = balance × (fees − refunds) ÷ (fees − refunds + subsidies), to the fen.</summary>
+    ProRata,
+
+    /// <summary>The subsidies were spent first: fee part = min(balance, fees − refunds).</summary>
+    SubsidyFirst,
+}
+
+/// <summary>What happens to the subsidy part of a positive balance, in every surplus mode.</summary>
+public enum SubsidyPart
+{
+    /// <summary>It stays in the fund.</summary>
+    Keep,
+
+    /// <summary>It is returned to the funder (a ledger line of its own).</summary>
+    ReturnToFunder,
+
+    /// <summary>With mode refund it is refunded to the families with the fee part: the whole balance goes back to families.</summary>
+    RefundToFamilies,
+}
+
+/// <summary>How the refunded part is shared among the paying families.</summary>
+public enum SurplusShare
+{
+    /// <summary>Pro rata to what each family pays for the term after refunds.</summary>
+    NetPayable,
+
+    /// <summary>Equally per paying student.</summary>
+    PerStudent,
+
+    /// <summary>Pro rata to each paying student's service days served (up to a withdrawal, less refunded absence spells).</summary>
+    DaysServed,
+}
+
 public sealed record SurplusPolicy
 {
     public SurplusMode Mode { get; init; } = SurplusMode.Keep;
+
+    /// <summary>Only families' money goes back to families (001 篇四 结余清退).</summary>
+    public SurplusSplit Split { get; init; } = SurplusSplit.ProRata;
+
+    public SubsidyPart SubsidyPart { get; init; } = SubsidyPart.Keep;
+    public SurplusShare Share { get; init; } = SurplusShare.NetPayable;
     public string Clause { get; init; } = "";
 }
 

@@ -67,17 +67,23 @@ public static class RuleCatalog
         if (policy.Refunds.Absence is { } absence)
         {
             rules.Add(new AbsenceSpellRule(absence) { PolicyClause = Clause(absence.Clause) });
-            rules.Add(new AbsenceRefundRule { PolicyClause = Clause(absence.Clause) });
+            rules.Add(new AbsenceRefundRule(absence) { PolicyClause = Clause(absence.Clause) });
         }
 
         if (policy.Refunds.Withdrawal is { } withdrawal)
         {
-            rules.Add(new WithdrawalRefundRule { PolicyClause = Clause(withdrawal.Clause) });
+            rules.Add(new WithdrawalRefundRule(policy.Refunds.Absence?.RefundPercent ?? 100m) { PolicyClause = Clause(withdrawal.Clause) });
+        }
+        else if (policy.Fees.Mode == FeeMode.FlatTerm)
+        {
+            // Only a term fee charges days not served: a per-lesson-hour fee charges the days attended, a free service nothing.
+            rules.Add(new UnsettledWithdrawalRule { PolicyClause = Clause(policy.Fees.Clause) });
         }
 
+        rules.Add(new SurplusSplitRule(policy.Refunds.Surplus) { PolicyClause = Clause(policy.Refunds.Surplus.Clause) });
         if (policy.Refunds.Surplus.Mode == SurplusMode.Refund)
         {
-            rules.Add(new SurplusRefundRule { PolicyClause = Clause(policy.Refunds.Surplus.Clause) });
+            rules.Add(new SurplusRefundRule(policy.Refunds.Surplus) { PolicyClause = Clause(policy.Refunds.Surplus.Clause) });
         }
 
         var payClause = Clause(policy.Pay.Clause);

@@ -140,9 +140,16 @@ public sealed record Ledger
     public required Money BalanceBeforeSurplus { get; init; }
 
     public required Money SurplusRefunded { get; init; }
+
+    /// <summary>The part of a positive balance that came from subsidies (refunds.surplus.split); 0 without a positive balance.</summary>
+    public Money SubsidyPart { get; init; }
+
+    /// <summary>The subsidy part returned to the funder (refunds.surplus.subsidy_part: return-to-funder); 0 when it is kept.</summary>
+    public Money SubsidyReturned { get; init; }
+
     public required Money CarriedForward { get; init; }
 
-    /// <summary>What stays in the fund after the surplus refund.</summary>
+    /// <summary>What stays in the fund after the surplus refund and any subsidy returned to the funder.</summary>
     public required Money Balance { get; init; }
 
     /// <summary>Money actually received from families and subsidies, for reconciliation.</summary>

@@ -458,7 +458,9 @@ public static class Settler
         List<LedgerLine> Section(LedgerSection s) =>
             entries.Where(e => e.Section == s).Select(e => new LedgerLine(e.Category, e.Name, e.Amount, e.Id)).ToList();
         var surplusRefunded = Money.Sum(surplus.Values.Select(s => s.Amount));
-        var remaining = balance.Balance - surplusRefunded;
+        var parts = session.All<SurplusParts>().SingleOrDefault();
+        var returned = parts?.SubsidyReturned ?? Money.Zero;
+        var remaining = balance.Balance - surplusRefunded - returned;
         return new Ledger
         {
             Income = Section(LedgerSection.Income),
@@ -469,6 +471,8 @@ public static class Settler
             TotalExpenditure = balance.Expenditure,
             BalanceBeforeSurplus = balance.Balance,
             SurplusRefunded = surplusRefunded,
+            SubsidyPart = parts is null || policy.Refunds.Surplus.SubsidyPart == SubsidyPart.RefundToFamilies ? Money.Zero : parts.SubsidyPart,
+            SubsidyReturned = returned,
             CarriedForward = policy.Refunds.Surplus.Mode == SurplusMode.CarryForward && remaining.Yuan > 0m ? remaining : Money.Zero,
             Balance = remaining,
             CashReceived = balance.CashReceived,

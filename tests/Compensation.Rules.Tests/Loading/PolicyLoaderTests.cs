@@ -23,22 +23,28 @@ public class PolicyLoaderTests
             per_term: 350                # for 5 days a week; pro rata for fewer days
             per_lesson_hour: 3           # per-lesson-hour plans: highest allowed rate
             clamp: false                 # true: charge at most the cap; false: only report a finding
+            severity: warning            # warning | error: the finding for a charge above the cap (default warning)
             clause: "002 §1 一(一)"
 
         subsidy:
           mode: none                     # none | per-student | lump-sum | fund
           per_student: 100               # per-student: yuan per student per term, taken off the fee first
+          pro_rata_join: false           # per-student: joining late gets per_student × days from joining ÷ term days (default false)
           clause: "002 §7 七1"
 
         refunds:
-          absence:                       # optional: refund for absence of more than a consecutive week
-            min_service_days: 6          # a run of at least this many of the student's consecutive service days
+          absence:                       # optional: 连续一周以上 (以上 includes the week itself)
+            min_weeks: 1                 # or min_service_days: N, never both (default min_weeks: 1)
+            refund_percent: 100          # share of the daily rate refunded per day of the spell (default 100)
             statuses: [absent, leave]
             clause: "002 §1 一(一)"
           withdrawal:                    # optional: withdrawal settled by days actually served
             clause: "001 篇四"
           surplus:
-            mode: keep                   # keep | refund | carry-forward
+            mode: keep                   # keep | refund | carry-forward: what happens to the fee part
+            split: pro-rata              # pro-rata | subsidy-first: the fee part and the subsidy part of the balance
+            subsidy_part: keep           # keep | return-to-funder | refund-to-families (mode refund only)
+            share: net-payable           # net-payable | per-student | days-served: how families share a refund
             clause: "001 篇四"
 
         waivers:
@@ -111,16 +117,16 @@ public class PolicyLoaderTests
 
         Assert.Equal(FeeMode.FlatTerm, p.Fees.Mode);
         Assert.Equal((350m, 3m, 3m, true, true, "002 §1 一(一)"), (p.Fees.TermFee, p.Fees.RatePerLessonHour, p.Fees.LessonHoursPerDay, p.Fees.ProRataByDaysPerWeek, p.Fees.ProRataJoin, p.Fees.Clause));
-        Assert.Equal(new FeeCap { PerTerm = 350m, PerLessonHour = 3m, Clamp = false, Clause = "002 §1 一(一)" }, p.Fees.Cap);
+        Assert.Equal(new FeeCap { PerTerm = 350m, PerLessonHour = 3m, Clamp = false, Severity = Compensation.Rules.Domain.Severity.Warning, Clause = "002 §1 一(一)" }, p.Fees.Cap);
 
         Assert.Equal(new SubsidyPolicy { Mode = SubsidyMode.None, PerStudent = 100m, Clause = "002 §7 七1" }, p.Subsidy);
 
         Assert.NotNull(p.Refunds.Absence);
-        Assert.Equal(6, p.Refunds.Absence.MinServiceDays);
+        Assert.Equal((1, (int?)null, 100m), (p.Refunds.Absence.MinWeeks, p.Refunds.Absence.MinServiceDays, p.Refunds.Absence.RefundPercent));
         Assert.Equal(["absent", "leave"], p.Refunds.Absence.Statuses);
         Assert.Equal("002 §1 一(一)", p.Refunds.Absence.Clause);
         Assert.Equal(new WithdrawalRefundPolicy { Clause = "001 篇四" }, p.Refunds.Withdrawal);
-        Assert.Equal(new SurplusPolicy { Mode = SurplusMode.Keep, Clause = "001 篇四" }, p.Refunds.Surplus);
+        Assert.Equal(new SurplusPolicy { Mode = SurplusMode.Keep, Split = SurplusSplit.ProRata, SubsidyPart = SubsidyPart.Keep, Share = SurplusShare.NetPayable, Clause = "001 篇四" }, p.Refunds.Surplus);
 
         Assert.Equal("001 篇四", p.Waivers.Clause);
         Assert.Equal(new WaiverCategory("低保", 100m), p.Waivers.Categories["dibao"]);
@@ -187,7 +193,7 @@ public class PolicyLoaderTests
     public void UnknownKey_NamesTheLineFieldAndAllowedKeys()
     {
         var error = Assert.Single(Errors("school: S\nplan: P\nfees:\n  mode: free\n  cap:\n    per_trem: 350\n"));
-        Assert.Equal(new InputError("p.yaml", 6, "fees.cap.per_trem", "unknown key 'per_trem'; expected one of per_term, per_lesson_hour, clamp, clause"), error);
+        Assert.Equal(new InputError("p.yaml", 6, "fees.cap.per_trem", "unknown key 'per_trem'; expected one of per_term, per_lesson_hour, clamp, severity, clause"), error);
     }
 
     [Fact]
@@ -255,6 +261,15 @@ public class PolicyLoaderTests
     [InlineData("refunds: { absence: { statuses: [] } }", 3, "refunds.absence.statuses", "expected at least one of absent, leave")]
     [InlineData("refunds: { absence: { min_service_days: 0 } }", 3, "refunds.absence.min_service_days", "expected a whole number of at least 1, got '0'")]
     [InlineData("refunds: { surplus: { mode: donate } }", 3, "refunds.surplus.mode", "expected one of keep, refund, carry-forward, got 'donate'")]
+    [InlineData("refunds: { absence: { min_weeks: 1, min_service_days: 6 } }", 3, "refunds.absence.min_service_days", "refunds.absence.min_weeks and refunds.absence.min_service_days are both given; state the threshold one way only")]
+    [InlineData("refunds: { absence: { min_weeks: 0 } }", 3, "refunds.absence.min_weeks", "expected a whole number of at least 1, got '0'")]
+    [InlineData("refunds: { absence: { refund_percent: 0 } }", 3, "refunds.absence.refund_percent", "must be more than 0: a refund of 0% is no refund (remove refunds.absence instead)")]
+    [InlineData("refunds: { absence: { refund_percent: 120 } }", 3, "refunds.absence.refund_percent", "expected a percentage from 0 to 100, got '120'")]
+    [InlineData("fees: { mode: per-lesson-hour, rate_per_lesson_hour: 3, lesson_hours_per_day: 3 }\nrefunds: { absence: { min_weeks: 1 } }", 4, "refunds.absence", "cannot be used with fees.mode: per-lesson-hour, which already charges only the days attended (absent days would be credited twice); remove refunds.absence or change fees.mode")]
+    [InlineData("refunds: { surplus: { mode: refund, split: halves } }", 3, "refunds.surplus.split", "expected one of pro-rata, subsidy-first, got 'halves'")]
+    [InlineData("refunds: { surplus: { mode: keep, subsidy_part: refund-to-families } }", 3, "refunds.surplus.subsidy_part", "refund-to-families needs mode: refund")]
+    [InlineData("refunds: { surplus: { mode: refund, share: by-age } }", 3, "refunds.surplus.share", "expected one of net-payable, per-student, days-served, got 'by-age'")]
+    [InlineData("fees: { mode: free, cap: { per_term: 350, severity: fatal } }", 3, "fees.cap.severity", "expected one of warning, error, got 'fatal'")]
     [InlineData("deductions: { rules: [ { kinds: [late], each: day } ] }", 3, "deductions.rules[0].id", "required")]
     [InlineData("deductions: { rules: [ { id: a, kinds: [], each: day } ] }", 3, "deductions.rules[0].kinds", "expected at least one of no-show, late, early-leave, swap, handover, complaint, perfunctory, incident")]
     [InlineData("deductions: { rules: [ { id: a, kinds: [sleeping], each: day } ] }", 3, "deductions.rules[0].kinds[0]", "expected one of no-show, late, early-leave, swap, handover, complaint, perfunctory, incident, got 'sleeping'")]
@@ -344,5 +359,32 @@ public class PolicyLoaderTests
         var message = Assert.Single(e.Errors).Message;
         Assert.Contains($"({text.TrimEnd().Length} characters)", message, StringComparison.Ordinal);
         Assert.True(message.Length < 400, message);
+    }
+
+    [Fact]
+    public void AbsenceWithNeitherThreshold_IsOneWeek_AndMinServiceDaysKeepsTheFormerReading()
+    {
+        var neither = PolicyLoader.LoadText("school: S\nplan: P\nrefunds: { absence: { statuses: [absent] } }\n", "p.yaml").Refunds.Absence!;
+        Assert.Equal((1, (int?)null, 100m), (neither.MinWeeks, neither.MinServiceDays, neither.RefundPercent));
+
+        var days = PolicyLoader.LoadText("school: S\nplan: P\nrefunds: { absence: { min_service_days: 6, refund_percent: 50 } }\n", "p.yaml").Refunds.Absence!;
+        Assert.Equal((6, 50m), (days.MinServiceDays, days.RefundPercent));
+    }
+
+    [Fact]
+    public void SurplusCapAndSubsidyOptions_AreRead()
+    {
+        const string yaml = """
+            school: S
+            plan: P
+            fees: { mode: flat-term, term_fee: 600, cap: { per_term: 350, severity: error } }
+            subsidy: { mode: per-student, per_student: 100, pro_rata_join: true }
+            refunds: { surplus: { mode: refund, split: subsidy-first, subsidy_part: return-to-funder, share: days-served } }
+            """;
+        var p = PolicyLoader.LoadText(yaml, "p.yaml");
+        Assert.Equal(Compensation.Rules.Domain.Severity.Error, p.Fees.Cap!.Severity);
+        Assert.True(p.Subsidy.ProRataJoin);
+        Assert.Equal((SurplusMode.Refund, SurplusSplit.SubsidyFirst, SubsidyPart.ReturnToFunder, SurplusShare.DaysServed),
+            (p.Refunds.Surplus.Mode, p.Refunds.Surplus.Split, p.Refunds.Surplus.SubsidyPart, p.Refunds.Surplus.Share));
     }
 }

@@ -16,7 +16,7 @@ public class PolicyParametersTests
         Assert.Equal(300m, changed.Fees.TermFee);
         Assert.Equal(350m, plan.Fees.TermFee);
         Assert.Equal(plan.Fees.Cap!.PerTerm, changed.Fees.Cap!.PerTerm); // 350, untouched
-        Assert.Equal(plan.Refunds.Absence!.MinServiceDays, changed.Refunds.Absence!.MinServiceDays);
+        Assert.Equal(plan.Refunds.Absence!.MinWeeks, changed.Refunds.Absence!.MinWeeks);
     }
 
     [Fact]
@@ -24,14 +24,26 @@ public class PolicyParametersTests
     {
         var changed = PolicyLoader.LoadText(PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?>
         {
-            ["refunds.absence.min_service_days"] = 5,
+            ["refunds.absence.min_weeks"] = 2,
             ["refunds.absence.statuses"] = new List<object?> { "absent" },
             ["fees.clause"] = "002 §1 一(一) 修订",
         }), "p");
 
-        Assert.Equal(5, changed.Refunds.Absence!.MinServiceDays);
+        Assert.Equal(2, changed.Refunds.Absence!.MinWeeks);
         Assert.Equal(["absent"], changed.Refunds.Absence!.Statuses); // the plan says [absent, leave]
         Assert.Equal("002 §1 一(一) 修订", changed.Fees.Clause);
+    }
+
+    [Fact]
+    public void TheThresholdInServiceDays_IsSetByTakingMinWeeksOut()
+    {
+        var changed = PolicyLoader.LoadText(PolicyParameters.Apply(Yongqiao, new Dictionary<string, object?>
+        {
+            ["refunds.absence.min_weeks"] = null,
+            ["refunds.absence.min_service_days"] = 6,
+        }), "p");
+
+        Assert.Equal(6, changed.Refunds.Absence!.MinServiceDays);
     }
 
     [Fact]

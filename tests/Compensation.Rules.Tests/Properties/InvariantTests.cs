@@ -39,7 +39,7 @@ public sealed class InvariantTests
         Assert.Equal(Money.Sum(l.Expenditure.Select(x => x.Amount)), l.TotalExpenditure);
         Assert.Equal(Money.Sum(r.Staff.Select(s => s.Net)) + Money.Sum(facts.Expenses.Select(e => e.Amount)), l.TotalExpenditure);
         Assert.Equal(l.TotalIncome - l.TotalRefunds - l.TotalExpenditure, l.BalanceBeforeSurplus);
-        Assert.Equal(l.TotalIncome, l.TotalRefunds + l.TotalExpenditure + l.SurplusRefunded + l.Balance);
+        Assert.Equal(l.TotalIncome, l.TotalRefunds + l.TotalExpenditure + l.SurplusRefunded + l.SubsidyReturned + l.Balance);
         Assert.Equal(Money.Sum(facts.Payments.Select(p => p.Amount)) + Money.Sum(facts.Subsidies.Select(s => s.Amount)), l.CashReceived);
         Assert.Equal(Money.Sum(r.Staff.Select(s => s.LessonPay)), Line(l.Expenditure, "lesson-pay"));
         Assert.Equal(-Money.Sum(r.Staff.Select(s => s.Deductions)), Line(l.Expenditure, "deductions"));

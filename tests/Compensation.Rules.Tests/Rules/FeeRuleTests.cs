@@ -39,7 +39,7 @@ public class FeeRuleTests
         var report = new FeeCapRule(new FeePolicy { Mode = FeeMode.FlatTerm, TermFee = 600m, Cap = new FeeCap { PerTerm = 350m } });
         var reported = Fire(report, charge, schedule);
         Assert.Equal(Money.Zero, reported.OfType<CappedFee>().Single().CapReduction);
-        Assert.Equal("fee-above-cap", reported.OfType<FindingFact>().Single().Code);
+        Assert.Equal(("fee-above-cap", Severity.Warning), reported.OfType<FindingFact>().Select(f => (f.Code, f.Severity)).Single());
 
         var charge2 = Given(new FeeCharge("S1", null, 20, Money.Of(600m)), "fees.flat-term:S1");
         var schedule2 = Schedule("S1", 5, 20, 20);
@@ -91,7 +91,37 @@ public class FeeRuleTests
     {
         var capped = Given(new CappedFee("S1", Money.Of(180m), Money.Zero, 20), "fees.cap:S1");
         var rule = new PerStudentSubsidyRule(new SubsidyPolicy { Mode = SubsidyMode.PerStudent, PerStudent = 60m });
-        Assert.Equal(Money.Of(60m), Fire<SubsidyShare>(rule, capped).Single().Amount); // min(180, 60) = 60
+        Assert.Equal(Money.Of(60m), Fire<SubsidyShare>(rule, capped, Schedule("S1", 5, 20, 20)).Single().Amount); // min(180, 60) = 60
+    }
+
+    [Fact]
+    public void ALateJoiner_GetsTheWholeSubsidyByDefault_AndAShareOfItWithProRataJoin()
+    {
+        // Joined with 15 of the term's 20 service days left; charged 350 × 15/20 = 262.50.
+        var whole = new PerStudentSubsidyRule(new SubsidyPolicy { Mode = SubsidyMode.PerStudent, PerStudent = 100m });
+        var capped = Given(new CappedFee("S1", Money.Of(262.50m), Money.Zero, 15), "fees.cap:S1");
+        Assert.Equal(Money.Of(100m), Fire<SubsidyShare>(whole, capped, Schedule("S1", 5, 20, 15)).Single().Amount); // min(262.50, 100) = 100
+
+        var proRata = new PerStudentSubsidyRule(new SubsidyPolicy { Mode = SubsidyMode.PerStudent, PerStudent = 100m, ProRataJoin = true });
+        var capped2 = Given(new CappedFee("S1", Money.Of(262.50m), Money.Zero, 15), "fees.cap:S1");
+        Assert.Equal(Money.Of(75m), Fire<SubsidyShare>(proRata, capped2, Schedule("S1", 5, 20, 15)).Single().Amount); // 100 × 15/20 = 75.00
+
+        // A third of the term left: 100 × 7/21 = 33.333… → 33.33.
+        var capped3 = Given(new CappedFee("S1", Money.Of(116.67m), Money.Zero, 7), "fees.cap:S1");
+        Assert.Equal(Money.Of(33.33m), Fire<SubsidyShare>(proRata, capped3, Schedule("S1", 5, 21, 7)).Single().Amount);
+    }
+
+    [Fact]
+    public void ACapBreach_IsAnErrorWhenThePlanSaysSo_WhetherOrNotItIsClamped()
+    {
+        foreach (var clamp in new[] { false, true })
+        {
+            var charge = Given(new FeeCharge("S1", null, 20, Money.Of(600m)), "fees.flat-term:S1");
+            var rule = new FeeCapRule(new FeePolicy { Mode = FeeMode.FlatTerm, TermFee = 600m, Cap = new FeeCap { PerTerm = 350m, Clamp = clamp, Severity = Severity.Error } });
+            var derived = Fire(rule, charge, Schedule("S1", 5, 20, 20));
+            Assert.Equal(("fee-above-cap", Severity.Error), derived.OfType<FindingFact>().Select(f => (f.Code, f.Severity)).Single());
+            Assert.Equal(clamp ? Money.Of(250m) : Money.Zero, derived.OfType<CappedFee>().Single().CapReduction); // 600 − 350 = 250 only with clamp
+        }
     }
 
     [Fact]

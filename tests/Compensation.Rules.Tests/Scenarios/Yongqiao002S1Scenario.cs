@@ -63,7 +63,7 @@ public sealed class Yongqiao002S1Scenario
     public void SixServiceDaysOfLeaveAcrossTheHoliday_AreRefunded()
     {
         var s06 = R.Family("S06");
-        // 03-31, 04-01, 04-02, 04-03, (04-04 holiday skipped), 04-07, 04-08 = 6 days ≥ min_service_days 6.
+        // 03-31, 04-01, 04-02, 04-03, (04-04 holiday skipped), 04-07, 04-08 = 6 days ≥ min_weeks 1 × 5 days a week.
         var refund = Assert.Single(s06.Refunds);
         Assert.Equal(RefundKind.Absence, refund.Kind);
         Assert.Equal(6, refund.Days);
@@ -76,9 +76,11 @@ public sealed class Yongqiao002S1Scenario
     }
 
     [Fact]
-    public void FiveDaysAbsentThenPresentOnTheMakeupDay_AreNotRefunded()
+    public void FourDaysAbsentBetweenAMondayAndAMakeupDayAttended_AreNotAWeek()
     {
-        var s07 = R.Family("S07");                                   // absent 03-24 … 03-28 (5), present 03-29
+        // Absent Tue 03-25 … Fri 03-28: 4 days < 1 week × 5, and the week of 03-24 is not whole: Mon 03-24 and the
+        // make-up Saturday 03-29 (Friday's timetable, a service day of that week) were attended.
+        var s07 = R.Family("S07");
         Assert.Empty(s07.Refunds);
         Assert.Equal(Money.Of(350m), s07.Net);
         Assert.Equal(Money.Zero, s07.Balance);
@@ -239,7 +241,7 @@ public sealed class Yongqiao002S1Scenario
     {
         var r = Settled.Value;
         Assert.Equal(20 - 6, r.Family("S06").DaysAttended); // 20 service days, 6 on leave (03-31 … 04-08)
-        Assert.Equal(20 - 5, r.Family("S07").DaysAttended); // 5 absent 03-24 … 03-28
+        Assert.Equal(20 - 4, r.Family("S07").DaysAttended); // 4 absent 03-25 … 03-28
         Assert.Equal(12, r.Family("S03").DaysAttended);     // Mon, Wed, Fri: 12 service days, none missed
     }
 }

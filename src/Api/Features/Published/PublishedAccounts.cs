@@ -43,7 +43,7 @@ public static class PublishedAccounts
             lessons == 0 ? 0m : decimal.Round(lessonPay / lessons, 2, MidpointRounding.AwayFromZero),
             Lines(ledger.Income), Lines(ledger.Refunds), Lines(ledger.Expenditure),
             ledger.TotalIncome.Yuan, ledger.TotalRefunds.Yuan, ledger.TotalExpenditure.Yuan,
-            ledger.SurplusRefunded.Yuan, ledger.CarriedForward.Yuan, ledger.Balance.Yuan);
+            ledger.SurplusRefunded.Yuan, ledger.CarriedForward.Yuan, ledger.Balance.Yuan, ledger.SubsidyPart.Yuan, ledger.SubsidyReturned.Yuan);
         return new PublishedTerm(accounts, lessonPay, run.PlanVersionId);
     }
 

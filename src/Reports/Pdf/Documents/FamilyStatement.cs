@@ -30,6 +30,11 @@ internal static class FamilyStatement
             ("收费方式", Labels.FeeMode(p.Fees.Mode)));
 
         Account(doc, p, family);
+        if (PolicyWording.Refunds(p.Refunds, p.Subsidy.Mode != SubsidyMode.None) is { Count: > 0 } rules)
+        {
+            doc.Paragraph($"退费办法：{string.Join("；", rules)}。", TextStyle.Small, spaceAfter: 4);
+        }
+
         Months(doc, family);
         doc.Paragraph("金额单位：元；负数表示减少应缴金额。", TextStyle.Small, spaceAfter: 2);
         var phone = string.IsNullOrWhiteSpace(p.Publication.ComplaintPhone) ? "" : $"，监督电话 {p.Publication.ComplaintPhone}";
@@ -47,7 +52,7 @@ internal static class FamilyStatement
         table.AddTotal("应缴服务费", "", Format.Amount(f.Payable));
         foreach (var r in f.Refunds)
         {
-            table.Add(Labels.Refund(r.Kind), RefundText(r), Format.Less(r.Amount));
+            table.Add(Labels.Refund(r.Kind), RefundText(p, r), Format.Less(r.Amount));
         }
 
         if (f.Refunds.Count == 0)
@@ -86,13 +91,18 @@ internal static class FamilyStatement
         return $"{name}，经申请、学校审批减免";
     }
 
-    private static string RefundText(RefundLine r) => r.Kind switch
+    /// <summary>A refund line's reason; the rule itself is stated under the table.</summary>
+    private static string RefundText(SchoolPolicy p, RefundLine r) => r.Kind switch
     {
-        RefundKind.Absence when r is { From: { } from, To: { } to } => $"{Format.IsoDate(from)} 至 {Format.IsoDate(to)} 连续缺勤 {Format.Count(r.Days)} 个服务日，按日退费",
+        RefundKind.Absence when r is { From: { } from, To: { } to } =>
+            $"{Format.IsoDate(from)} 至 {Format.IsoDate(to)} 连续缺勤 {Format.Count(r.Days)} 个服务日，按日退费" + Percent(p.Refunds.Absence),
         RefundKind.Withdrawal when r is { From: { } from, To: { } to } => $"{Format.IsoDate(from)} 起退出，{Format.IsoDate(from)} 至 {Format.IsoDate(to)} 未服务的 {Format.Count(r.Days)} 个服务日退费",
-        RefundKind.Surplus => "学期末经费结余按缴费比例清退",
+        RefundKind.Surplus => $"学期末经费结余{PolicyWording.Share(p.Refunds.Surplus.Share)}清退",
         _ => $"{Format.Count(r.Days)} 个服务日",
     };
+
+    private static string Percent(AbsenceRefundPolicy? absence) =>
+        absence is { RefundPercent: not 100m } a ? $"（按日费用的 {Format.Number(a.RefundPercent)}%）" : "";
 
     private static string BalanceText(FamilyLine f) => f.Balance.Yuan switch
     {

@@ -62,7 +62,7 @@ internal static class PublicNotice
             table.Add("减免政策", "家庭经济困难学生经本人申请、学校审批后减免服务费");
         }
 
-        if (RefundRules(p.Refunds) is { Length: > 0 } refunds)
+        if (string.Join("；", PolicyWording.Refunds(p.Refunds, p.Subsidy.Mode != SubsidyMode.None)) is { Length: > 0 } refunds)
         {
             table.Add("退费办法", refunds);
         }
@@ -108,27 +108,6 @@ internal static class PublicNotice
         SubsidyMode.Fund => "财政补贴纳入课后服务经费，用于课后服务支出，不抵扣家长费用",
         _ => null,
     };
-
-    private static string RefundRules(RefundPolicy refunds)
-    {
-        var parts = new List<string>();
-        if (refunds.Absence is { } absence)
-        {
-            parts.Add($"因故连续缺勤 {Format.Count(absence.MinServiceDays)} 个服务日及以上的，按日退还相应费用");
-        }
-
-        if (refunds.Withdrawal is not null)
-        {
-            parts.Add("中途退出的，按实际服务时间结算，退还其余费用");
-        }
-
-        if (refunds.Surplus.Mode == SurplusMode.Refund)
-        {
-            parts.Add("学期末经费结余按缴费比例清退");
-        }
-
-        return string.Join("；", parts);
-    }
 
     private static void Participation(ReportDocument doc, SettlementResult s)
     {
@@ -205,7 +184,17 @@ internal static class PublicNotice
         table.Add("减：支出合计", Format.Amount(ledger.TotalExpenditure));
         table.Add("清退前结余", Format.Amount(ledger.BalanceBeforeSurplus));
         table.Add("减：结余清退（退还缴费家庭）", Format.Amount(ledger.SurplusRefunded));
+        if (p.Refunds.Surplus.SubsidyPart == SubsidyPart.ReturnToFunder || !ledger.SubsidyReturned.IsZero)
+        {
+            table.Add("减：结余中财政补贴部分退还拨款单位", Format.Amount(ledger.SubsidyReturned));
+        }
+
         table.AddTotal("期末结余", Format.Amount(ledger.Balance));
+        if (p.Refunds.Surplus.SubsidyPart == SubsidyPart.Keep && !ledger.SubsidyPart.IsZero)
+        {
+            // 001 篇四 清退 returns families' money: the subsidy part stays, and is shown as part of the balance.
+            table.Add("其中：财政补贴结余（留存经费）", Format.Amount(ledger.SubsidyPart));
+        }
         if (CarriesForward(ledger, p.Refunds.Surplus))
         {
             // Part of the balance, not taken from it: under the total, as 其中 (of which).
@@ -230,18 +219,25 @@ internal static class PublicNotice
 
         if (ledger.SurplusRefunded.Yuan > 0m)
         {
-            return $"结余 {Format.Amount(ledger.SurplusRefunded)} 元已按各家庭缴费比例清退{clause}，期末结余 {Format.Amount(ledger.Balance)} 元。";
+            return $"结余 {Format.Amount(ledger.SurplusRefunded)} 元已{PolicyWording.Share(surplus.Share)}清退{clause}{SubsidyWords(ledger)}，期末结余 {Format.Amount(ledger.Balance)} 元。";
         }
 
         if (ledger.CarriedForward.Yuan > 0m)
         {
-            return $"结余 {Format.Amount(ledger.CarriedForward)} 元结转下学期，继续用于课后服务，专款专用{clause}。";
+            return $"结余 {Format.Amount(ledger.CarriedForward)} 元结转下学期，继续用于课后服务，专款专用{clause}{SubsidyWords(ledger)}。";
         }
 
         return ledger.Balance.IsZero
-            ? "本学期经费收支相抵，无结余。"
-            : $"结余 {Format.Amount(ledger.Balance)} 元留存课后服务经费专户，专款专用{clause}。";
+            ? (ledger.SubsidyReturned.IsZero ? "本学期经费收支相抵，无结余。" : $"本学期结余{SubsidyWords(ledger)[1..]}{clause}。")
+            : $"结余 {Format.Amount(ledger.Balance)} 元留存课后服务经费专户，专款专用{clause}{SubsidyWords(ledger)}。";
     }
+
+
+    /// <summary>The subsidy part of the balance, where there is one: returned to the funder or kept.</summary>
+    private static string SubsidyWords(Ledger ledger) =>
+        !ledger.SubsidyReturned.IsZero ? $"；其中财政补贴部分 {Format.Amount(ledger.SubsidyReturned)} 元退还拨款单位"
+        : !ledger.SubsidyPart.IsZero ? $"；其中财政补贴部分 {Format.Amount(ledger.SubsidyPart)} 元留存课后服务经费"
+        : "";
 
     private static void LessonRate(ReportDocument doc, SettlementResult s, SchoolPolicy p)
     {

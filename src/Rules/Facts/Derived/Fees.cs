@@ -54,5 +54,12 @@ public sealed record FamilyAccount(string StudentId, Money Payable, Money Refund
     public Money NetBeforeSurplus => Payable - Refunded;
 }
 
+/// <summary>
+/// A positive balance split into what came from fees (<see cref="FeePart"/>) and what came from
+/// subsidies (<see cref="SubsidyPart"/>): only families' money goes back to families (001 篇四 结余清退).
+/// <see cref="SubsidyReturned"/> is the subsidy part returned to the funder (0 when it is kept).
+/// </summary>
+public sealed record SurplusParts(Money Balance, Money FeePart, Money SubsidyPart, Money SubsidyReturned) : DerivedFact;
+
 /// <summary>A family's share of the term-end surplus (结余清退).</summary>
 public sealed record SurplusRefund(string StudentId, Money Amount) : DerivedFact;

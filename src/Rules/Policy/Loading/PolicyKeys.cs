@@ -14,12 +14,12 @@ internal static class PolicyKeys
     public static readonly IReadOnlyList<string> Fees =
         ["mode", "term_fee", "rate_per_lesson_hour", "lesson_hours_per_day", "pro_rata_days_per_week", "pro_rata_join", "cap", "clause"];
 
-    public static readonly IReadOnlyList<string> FeeCap = ["per_term", "per_lesson_hour", "clamp", "clause"];
-    public static readonly IReadOnlyList<string> Subsidy = ["mode", "per_student", "clause"];
+    public static readonly IReadOnlyList<string> FeeCap = ["per_term", "per_lesson_hour", "clamp", "severity", "clause"];
+    public static readonly IReadOnlyList<string> Subsidy = ["mode", "per_student", "pro_rata_join", "clause"];
     public static readonly IReadOnlyList<string> Refunds = ["absence", "withdrawal", "surplus"];
-    public static readonly IReadOnlyList<string> Absence = ["min_service_days", "statuses", "clause"];
+    public static readonly IReadOnlyList<string> Absence = ["min_weeks", "min_service_days", "refund_percent", "statuses", "clause"];
     public static readonly IReadOnlyList<string> Withdrawal = ["clause"];
-    public static readonly IReadOnlyList<string> Surplus = ["mode", "clause"];
+    public static readonly IReadOnlyList<string> Surplus = ["mode", "split", "subsidy_part", "share", "clause"];
     public static readonly IReadOnlyList<string> Waivers = ["categories", "clause"];
     public static readonly IReadOnlyList<string> WaiverCategory = ["name", "max_percent"];
 
@@ -60,6 +60,32 @@ internal static class PolicyKeys
         ["keep"] = SurplusMode.Keep,
         ["refund"] = SurplusMode.Refund,
         ["carry-forward"] = SurplusMode.CarryForward,
+    };
+
+    public static readonly IReadOnlyDictionary<string, SurplusSplit> SurplusSplits = new Dictionary<string, SurplusSplit>
+    {
+        ["pro-rata"] = SurplusSplit.ProRata,
+        ["subsidy-first"] = SurplusSplit.SubsidyFirst,
+    };
+
+    public static readonly IReadOnlyDictionary<string, SubsidyPart> SubsidyParts = new Dictionary<string, SubsidyPart>
+    {
+        ["keep"] = SubsidyPart.Keep,
+        ["return-to-funder"] = SubsidyPart.ReturnToFunder,
+        ["refund-to-families"] = SubsidyPart.RefundToFamilies,
+    };
+
+    public static readonly IReadOnlyDictionary<string, SurplusShare> SurplusShares = new Dictionary<string, SurplusShare>
+    {
+        ["net-payable"] = SurplusShare.NetPayable,
+        ["per-student"] = SurplusShare.PerStudent,
+        ["days-served"] = SurplusShare.DaysServed,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Domain.Severity> CapSeverities = new Dictionary<string, Domain.Severity>
+    {
+        ["warning"] = Domain.Severity.Warning,
+        ["error"] = Domain.Severity.Error,
     };
 
     public static readonly IReadOnlyDictionary<string, PayMode> PayModes = new Dictionary<string, PayMode>

@@ -21,14 +21,15 @@ internal sealed class PolicyMapper(YamlValues values)
 
         var school = doc.Text("school", required: true);
         var plan = doc.Text("plan", required: true);
+        var fees = Fees(doc.Section("fees", PolicyKeys.Fees));
         var policy = new SchoolPolicy
         {
             School = school ?? "",
             Plan = plan ?? "",
             Source = doc.Text("source") ?? "",
-            Fees = Fees(doc.Section("fees", PolicyKeys.Fees)),
+            Fees = fees,
             Subsidy = Subsidy(doc.Section("subsidy", PolicyKeys.Subsidy)),
-            Refunds = Refunds(doc.Section("refunds", PolicyKeys.Refunds)),
+            Refunds = Refunds(doc.Section("refunds", PolicyKeys.Refunds), fees.Mode),
             Waivers = Waivers(doc.Section("waivers", PolicyKeys.Waivers)),
             Pay = Pay(doc.Section("pay", PolicyKeys.Pay)),
             Stipends = Stipends(doc.Section("stipends", PolicyKeys.Stipends)),
@@ -78,6 +79,7 @@ internal sealed class PolicyMapper(YamlValues values)
         PerTerm = s.Amount("per_term"),
         PerLessonHour = s.Amount("per_lesson_hour"),
         Clamp = s.Boolean("clamp") ?? false,
+        Severity = s.Choice("severity", PolicyKeys.CapSeverities) ?? Domain.Severity.Warning,
         Clause = s.Clause(),
     };
 
@@ -95,10 +97,16 @@ internal sealed class PolicyMapper(YamlValues values)
             Require(s, "per_student", "mode is per-student");
         }
 
-        return new SubsidyPolicy { Mode = mode ?? SubsidyMode.None, PerStudent = perStudent ?? 0m, Clause = s.Clause() };
+        return new SubsidyPolicy
+        {
+            Mode = mode ?? SubsidyMode.None,
+            PerStudent = perStudent ?? 0m,
+            ProRataJoin = s.Boolean("pro_rata_join") ?? false,
+            Clause = s.Clause(),
+        };
     }
 
-    private RefundPolicy Refunds(YamlSection? s)
+    private RefundPolicy Refunds(YamlSection? s, FeeMode feeMode)
     {
         if (s is null)
         {
@@ -106,14 +114,44 @@ internal sealed class PolicyMapper(YamlValues values)
         }
 
         var withdrawal = s.Section("withdrawal", PolicyKeys.Withdrawal);
-        var surplus = s.Section("surplus", PolicyKeys.Surplus);
+        var absence = Absence(s.Section("absence", PolicyKeys.Absence));
+
+        // A per-lesson-hour fee charges only the days attended (002 §7 七2 按实结算): refunding absent days as well would credit them twice.
+        if (absence is not null && feeMode == FeeMode.PerLessonHour)
+        {
+            s.Error("absence", "cannot be used with fees.mode: per-lesson-hour, which already charges only the days attended (absent days would be credited twice); remove refunds.absence or change fees.mode");
+        }
+
         return new RefundPolicy
         {
-            Absence = Absence(s.Section("absence", PolicyKeys.Absence)),
+            Absence = absence,
             Withdrawal = withdrawal is null ? null : new WithdrawalRefundPolicy { Clause = withdrawal.Clause() },
-            Surplus = surplus is null
-                ? new SurplusPolicy()
-                : new SurplusPolicy { Mode = surplus.Choice("mode", PolicyKeys.SurplusModes, required: true) ?? SurplusMode.Keep, Clause = surplus.Clause() },
+            Surplus = Surplus(s.Section("surplus", PolicyKeys.Surplus)),
+        };
+    }
+
+    private static SurplusPolicy Surplus(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return new SurplusPolicy();
+        }
+
+        var defaults = new SurplusPolicy();
+        var mode = s.Choice("mode", PolicyKeys.SurplusModes, required: true) ?? defaults.Mode;
+        var subsidyPart = s.Choice("subsidy_part", PolicyKeys.SubsidyParts) ?? defaults.SubsidyPart;
+        if (subsidyPart == SubsidyPart.RefundToFamilies && mode != SurplusMode.Refund)
+        {
+            s.Error("subsidy_part", "refund-to-families needs mode: refund");
+        }
+
+        return new SurplusPolicy
+        {
+            Mode = mode,
+            Split = s.Choice("split", PolicyKeys.SurplusSplits) ?? defaults.Split,
+            SubsidyPart = subsidyPart,
+            Share = s.Choice("share", PolicyKeys.SurplusShares) ?? defaults.Share,
+            Clause = s.Clause(),
         };
     }
 
@@ -125,9 +163,26 @@ internal sealed class PolicyMapper(YamlValues values)
         }
 
         var defaults = new AbsenceRefundPolicy();
+        var weeks = s.Integer("min_weeks", 1);
+        var days = s.Integer("min_service_days", 1);
+
+        // The plan's "连续一周以上" is one threshold: stated in weeks or in service days, never both.
+        if (s.Has("min_weeks") && s.Has("min_service_days"))
+        {
+            s.Error("min_service_days", $"{s.Path("min_weeks")} and {s.Path("min_service_days")} are both given; state the threshold one way only");
+        }
+
+        var percent = s.Percent("refund_percent");
+        if (percent == 0m)
+        {
+            s.Error("refund_percent", "must be more than 0: a refund of 0% is no refund (remove refunds.absence instead)");
+        }
+
         return new AbsenceRefundPolicy
         {
-            MinServiceDays = s.Integer("min_service_days", 1) ?? defaults.MinServiceDays,
+            MinWeeks = weeks ?? defaults.MinWeeks,
+            MinServiceDays = days,
+            RefundPercent = percent ?? defaults.RefundPercent,
             Statuses = DistinctChoices(s, "statuses", PolicyKeys.AbsenceStatuses, nonEmpty: true) ?? defaults.Statuses,
             Clause = s.Clause(),
         };

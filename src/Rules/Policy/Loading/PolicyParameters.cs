@@ -7,7 +7,7 @@ namespace Compensation.Rules.Policy.Loading;
 
 /// <summary>
 /// A policy with some of its parameters changed, for what-if questions ("and if the fee were 300?"). Each dotted
-/// path (<c>fees.term_fee</c>, <c>refunds.absence.min_service_days</c>) names a key of the policy, which is set to
+/// path (<c>fees.term_fee</c>, <c>refunds.absence.min_weeks</c>) names a key of the policy, which is set to
 /// the given value: a number, a text, true or false, a list or a map of them, or null to take the key out. Sections
 /// on the path that the policy lacks are added. The result is policy text, loaded and checked like any other.
 /// </summary>

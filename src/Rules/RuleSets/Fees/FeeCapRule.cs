@@ -11,7 +11,8 @@ namespace Compensation.Rules.RuleSets.Fees;
 /// <summary>
 /// 002 §1 一(一): 每周5天……收费标准最高限额为每生每学期350元. The term's charges are added up and
 /// compared with the cap (pro rata for fewer days and a late start); a charge above it is a finding,
-/// and is reduced to the cap only when the plan says so (clamp).
+/// and is reduced to the cap only when the plan says so (clamp); the finding is a warning or an
+/// error as the plan says (severity), whether or not the charge is reduced.
 /// </summary>
 [Rule("fees.cap", Priority = 80)]
 [Title("收费上限", "Fee cap")]
@@ -42,7 +43,7 @@ public sealed class FeeCapRule(FeePolicy fees) : Rule
                 var clamp = fees.Cap!.Clamp;
                 var capText = CapText(schedule);
                 reduction = clamp ? charged - limit : Money.Zero;
-                ctx.Insert(new FindingFact("fee-above-cap", Severity.Warning, student, new Bilingual(
+                ctx.Insert(new FindingFact("fee-above-cap", fees.Cap.Severity, student, new Bilingual(
                         $"学生 {student} 收费 {Y(charged)} 超过上限 {Y(limit)}（{capText}）" + (clamp ? "，按上限收取" : ""),
                         $"student {student} is charged {Y(charged)}, above the cap of {Y(limit)} ({capText})" + (clamp ? "; charged the cap" : ""))),
                     "above-cap:" + student, sources,

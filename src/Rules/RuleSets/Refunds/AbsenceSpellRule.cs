@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
@@ -10,8 +11,10 @@ namespace Compensation.Rules.RuleSets.Refunds;
 
 /// <summary>
 /// 002 §1 一(一): 学生因故缺席课后服务连续一周以上. A spell is a run of the student's consecutive
-/// service days (on the school calendar, so a holiday inside it neither breaks nor lengthens it)
-/// all missed with one of the listed statuses, at least the plan's number of service days long.
+/// scheduled service days (on the school calendar, so a holiday inside it neither breaks nor
+/// lengthens it) all missed with one of the listed statuses. 以上 includes the number: under
+/// <c>min_weeks</c> the run qualifies as set out in <see cref="AbsenceWeeks"/>; under
+/// <c>min_service_days</c> by its count of days alone.
 /// </summary>
 [Rule("refunds.absence-spell", Priority = 60)]
 [Title("连续缺席", "Absence spell")]
@@ -56,18 +59,31 @@ public sealed class AbsenceSpellRule(AbsenceRefundPolicy policy) : Rule
                     continue;
                 }
 
-                if (run.Count >= policy.MinServiceDays)
+                if (run.Count > 0 && Qualifies(served, i - run.Count, i - 1, schedule.DaysPerWeek))
                 {
                     var from = run[0].Date;
                     var to = run[^1].Date;
                     var count = run.Count;
                     ctx.Insert(new AbsenceSpell(absences.StudentId, from, to, count), absences.StudentId + ":" + D(from), [.. run, schedule], () => new Bilingual(
-                        $"{D(from)} 至 {D(to)} 连续缺席 {N(count)} 个服务日（不少于 {N(policy.MinServiceDays)} 日）",
-                        $"absent {N(count)} consecutive service days from {D(from)} to {D(to)} (at least {N(policy.MinServiceDays)})"));
+                        $"{D(from)} 至 {D(to)} 连续缺席 {N(count)} 个服务日（{ThresholdZh(schedule.DaysPerWeek)}）",
+                        $"absent {N(count)} consecutive service days from {D(from)} to {D(to)} ({ThresholdEn(schedule.DaysPerWeek)})"));
                 }
 
                 run.Clear();
             }
         });
     }
+
+    private bool Qualifies(IReadOnlyList<DateOnly> scheduled, int first, int last, int daysPerWeek) =>
+        policy.MinServiceDays is { } minDays
+            ? last - first + 1 >= minDays
+            : AbsenceWeeks.Qualifies(scheduled, first, last, daysPerWeek, policy.MinWeeks);
+
+    private string ThresholdZh(int daysPerWeek) => policy.MinServiceDays is { } minDays
+        ? $"不少于 {N(minDays)} 日"
+        : $"满 {N(policy.MinWeeks * daysPerWeek)} 个服务日或整 {N(policy.MinWeeks)} 个日历周的全部服务日";
+
+    private string ThresholdEn(int daysPerWeek) => policy.MinServiceDays is { } minDays
+        ? $"at least {N(minDays)}"
+        : $"at least {N(policy.MinWeeks * daysPerWeek)} service days, or every service day of {N(policy.MinWeeks)} calendar week(s)";
 }

@@ -3,21 +3,26 @@ using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Policy;
 using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Refunds;
 
-/// <summary>001 篇四: 结余的期末进行清退: a positive balance goes back to the paying families pro rata to what they paid.</summary>
+/// <summary>
+/// 001 篇四: 结余的期末进行清退: the fee part of a positive balance (and the subsidy part too only where the
+/// plan says refund-to-families) goes back to the paying families, shared by what each pays, per student
+/// or by days served, by largest remainder.
+/// </summary>
 [Rule("refunds.surplus", Priority = 10)]
 [Title("结余清退", "Surplus refund")]
 [Clause("001 篇四")]
-public sealed class SurplusRefundRule : Rule
+public sealed class SurplusRefundRule(SurplusPolicy policy) : Rule
 {
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<SurplusRefund>();
-        rule.Reads<FamilyAccount>();
-        rule.Match<FundBalance>(static b => b.Balance.Yuan > 0m).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, balance) =>
+        rule.Reads<FamilyAccount>().Reads<StudentSchedule>().Reads<AbsenceSpell>();
+        rule.Match<SurplusParts>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, parts) =>
         {
             var paying = ctx.All<FamilyAccount>().Where(a => a.NetBeforeSurplus.Yuan > 0m).ToList();
             if (paying.Count == 0)
@@ -25,16 +30,51 @@ public sealed class SurplusRefundRule : Rule
                 return;
             }
 
-            var total = Money.Sum(paying.Select(a => a.NetBeforeSurplus));
-            var shares = Allocation.LargestRemainder(balance.Balance, paying.Select(a => a.NetBeforeSurplus.Yuan).ToArray(), paying.Select(a => a.StudentId).ToArray());
+            var refunded = policy.SubsidyPart == SubsidyPart.RefundToFamilies ? parts.Balance : parts.FeePart;
+            if (refunded.IsZero)
+            {
+                return;
+            }
+
+            var weights = paying.Select(a => Weight(ctx, a)).ToArray();
+            if (weights.All(w => w == 0m))
+            {
+                return;
+            }
+
+            var total = weights.Sum();
+            var what = policy.SubsidyPart == SubsidyPart.RefundToFamilies ? ("结余", "surplus") : ("结余中缴费部分", "fee part of the surplus");
+            var (unitZh, unitEn) = policy.Share switch
+            {
+                SurplusShare.PerStudent => ("人", "students"),
+                SurplusShare.DaysServed => ("服务日", "days served"),
+                _ => ("元", "yuan paid"),
+            };
+            var shares = Allocation.LargestRemainder(refunded, weights, paying.Select(a => a.StudentId).ToArray());
             for (var i = 0; i < paying.Count; i++)
             {
                 var a = paying[i];
                 var share = shares[i];
-                ctx.Insert(new SurplusRefund(a.StudentId, share), a.StudentId, [balance, a], () => new Bilingual(
-                    $"结余 {Y(balance.Balance)} × {Y(a.NetBeforeSurplus)} / {Y(total)} ≈ {Y(share)}（最大余数法）",
-                    $"surplus {Y(balance.Balance)} × {Y(a.NetBeforeSurplus)} / {Y(total)} ≈ {Y(share)} (largest remainder)"));
+                var weight = weights[i];
+                ctx.Insert(new SurplusRefund(a.StudentId, share), a.StudentId, [parts, a], () => new Bilingual(
+                    $"{what.Item1} {Y(refunded)} × {N(weight)} / {N(total)}（{unitZh}）≈ {Y(share)}（最大余数法）",
+                    $"{what.Item2} {Y(refunded)} × {N(weight)} / {N(total)} ({unitEn}) ≈ {Y(share)} (largest remainder)"));
             }
         });
+    }
+
+    private decimal Weight(Engine.Model.IRuleContext ctx, FamilyAccount a)
+    {
+        switch (policy.Share)
+        {
+            case SurplusShare.PerStudent:
+                return 1m;
+            case SurplusShare.DaysServed:
+                var served = ctx.Where<StudentSchedule>(static s => s.StudentId, a.StudentId).Single().ServedDays.Count;
+                var missed = ctx.Where<AbsenceSpell>(static s => s.StudentId, a.StudentId).Sum(s => s.Days);
+                return served - missed;
+            default:
+                return a.NetBeforeSurplus.Yuan;
+        }
     }
 }

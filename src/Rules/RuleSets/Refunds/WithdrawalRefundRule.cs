@@ -8,12 +8,13 @@ namespace Compensation.Rules.RuleSets.Refunds;
 
 /// <summary>
 /// 001 篇四: 不能继续参加的，按实际上课时间进行清算费用，结余的退还: the days after the last day served,
-/// at the daily rate, after any absence spells (rounded cumulatively, see <see cref="RefundRounding"/>).
+/// at the daily rate, after any absence spells, each counted at the absence refund's share of the day
+/// (rounded cumulatively, see <see cref="RefundRounding"/>).
 /// </summary>
 [Rule("refunds.withdrawal", Priority = 55)]
 [Title("中途退出退费", "Withdrawal refund")]
 [Clause("001 篇四")]
-public sealed class WithdrawalRefundRule : Rule
+public sealed class WithdrawalRefundRule(decimal absenceRefundPercent = 100m) : Rule
 {
     protected override void Define(RuleBuilder rule)
     {
@@ -26,11 +27,16 @@ public sealed class WithdrawalRefundRule : Rule
                 var days = schedule.DaysAfterWithdrawal;
                 var d = schedule.Days.Count;
                 var spells = ctx.Where<AbsenceSpell>(static s => s.StudentId, payable.StudentId);
-                var before = spells.Sum(s => s.Days);
+                var before = 0m;
+                foreach (var spell in spells)
+                {
+                    before += RefundRounding.Share(spell.Days, absenceRefundPercent);
+                }
+
                 var amount = RefundRounding.For(payable.Payable, before, days, d);
                 var from = schedule.Days[schedule.ServedDays.Count];
                 var last = D(schedule.LastDay!.Value);
-                Func<Bilingual> sentence = before == 0
+                Func<Bilingual> sentence = before == 0m
                     ? () => new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × 未服务 {N(days)} 日 / 服务 {N(d)} 日 = {Y(amount)}",
                         $"withdrew after {last}: payable {Y(payable.Payable)} × {N(days)} days not served / {N(d)} service days = {Y(amount)}")
                     : () => new Bilingual($"{last} 后退出：应缴 {Y(payable.Payable)} × (缺勤已退 {N(before)} + 未服务 {N(days)}) 日 / {N(d)} 日 − 已退部分 = {Y(amount)}（累计四舍五入）",

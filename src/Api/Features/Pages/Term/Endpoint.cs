@@ -143,22 +143,7 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
             rows.Add(("减免办法", "Waivers", "经家庭申请、学校审批后减免服务费（减免类别不公示）"));
         }
 
-        var refunds = new List<string>();
-        if (p.Refunds.Absence is { } absence)
-        {
-            refunds.Add($"因故连续缺勤 {Html.Count(absence.MinServiceDays)} 个服务日及以上的，按日退还相应费用");
-        }
-
-        if (p.Refunds.Withdrawal is not null)
-        {
-            refunds.Add("中途退出的，按实际服务时间结算，退还其余费用");
-        }
-
-        if (p.Refunds.Surplus.Mode == SurplusMode.Refund)
-        {
-            refunds.Add("学期末经费结余按缴费比例清退");
-        }
-
+        var refunds = PolicyWording.Refunds(p.Refunds, p.Subsidy.Mode != SubsidyMode.None);
         if (refunds.Count > 0)
         {
             rows.Add(("退费办法", "Refunds", string.Join("；", refunds)));
@@ -222,6 +207,11 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
             ("清退前结余", "Before a surplus refund", beforeSurplus, "balance-before-surplus"),
             ("减：结余清退（退还缴费家庭）", "less surplus refunded", a.SurplusRefunded, "surplus-refunded"),
         };
+        if (surplus.SubsidyPart == SubsidyPart.ReturnToFunder || a.SubsidyReturned != 0m)
+        {
+            rows = [.. rows, ("减：结余中财政补贴部分退还拨款单位", "less the subsidy part returned to the funder", a.SubsidyReturned, "subsidy-returned")];
+        }
+
         var table = new StringBuilder("<table>\n<thead><tr><th>项目 Item</th><th class=\"num\">金额（元）Yuan</th></tr></thead>\n<tbody>\n");
         foreach (var (zh, en, amount, figure) in rows)
         {
@@ -229,6 +219,11 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
         }
 
         table.Append($"<tr class=\"total\"><td>{Html.Label("期末结余", "Balance")}</td>{AmountCell(a.Balance, "balance")}</tr>\n");
+        if (surplus.SubsidyPart == SubsidyPart.Keep && a.SubsidyPart != 0m)
+        {
+            // 001 篇四 清退 returns families' money: the subsidy part stays, and is shown as part of the balance.
+            table.Append($"<tr class=\"sub\"><td>{Html.Label("其中：财政补贴结余（留存经费）", "of which the subsidy part, kept")}</td>{AmountCell(a.SubsidyPart, "subsidy-part")}</tr>\n");
+        }
         if (surplus.Mode == SurplusMode.CarryForward || a.CarriedForward != 0m)
         {
             // Part of the balance, not taken from it: under the total, as 其中 (of which).
@@ -251,18 +246,25 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
 
         if (a.SurplusRefunded > 0m)
         {
-            return Html.Encode($"结余 {Html.Amount(a.SurplusRefunded)} 元已按各家庭缴费比例清退") + clause + Html.Encode($"，期末结余 {Html.Amount(a.Balance)} 元。");
+            return Html.Encode($"结余 {Html.Amount(a.SurplusRefunded)} 元已{PolicyWording.Share(surplus.Share)}清退") + clause + Html.Encode($"{SubsidyWords(a)}，期末结余 {Html.Amount(a.Balance)} 元。");
         }
 
         if (a.CarriedForward > 0m)
         {
-            return Html.Encode($"结余 {Html.Amount(a.CarriedForward)} 元结转下学期，继续用于课后服务，专款专用") + clause + "。";
+            return Html.Encode($"结余 {Html.Amount(a.CarriedForward)} 元结转下学期，继续用于课后服务，专款专用") + clause + Html.Encode(SubsidyWords(a)) + "。";
         }
 
         return a.Balance == 0m
-            ? Html.Encode("本学期经费收支相抵，无结余。")
-            : Html.Encode($"结余 {Html.Amount(a.Balance)} 元留存课后服务经费专户，专款专用") + clause + "。";
+            ? (a.SubsidyReturned == 0m ? Html.Encode("本学期经费收支相抵，无结余。") : Html.Encode($"本学期结余{SubsidyWords(a)[1..]}") + clause + "。")
+            : Html.Encode($"结余 {Html.Amount(a.Balance)} 元留存课后服务经费专户，专款专用") + clause + Html.Encode(SubsidyWords(a)) + "。";
     }
+
+
+    /// <summary>The subsidy part of the balance, where there is one: returned to the funder or kept.</summary>
+    private static string SubsidyWords(AccountsResponse a) =>
+        a.SubsidyReturned != 0m ? $"；其中财政补贴部分 {Html.Amount(a.SubsidyReturned)} 元退还拨款单位"
+        : a.SubsidyPart != 0m ? $"；其中财政补贴部分 {Html.Amount(a.SubsidyPart)} 元留存课后服务经费"
+        : "";
 
     private static string LessonPay(PublishedTerm published, PayPolicy pay)
     {

@@ -10,13 +10,16 @@ public sealed class AccountsRequest
 
 /// <summary>
 /// What the parents' committee may see: the finalised ledger and counts. No student or staff name,
-/// id or hardship status is in it.
+/// id or hardship status is in it. <c>SubsidyPart</c> is the part of a positive balance that came from
+/// subsidies (refunds.surplus.split), <c>SubsidyReturned</c> what of it went back to the funder;
+/// Balance = TotalIncome − TotalRefunds − TotalExpenditure − SurplusRefunded − SubsidyReturned.
 /// </summary>
 public sealed record AccountsResponse(
     string School, string Term, DateOnly Start, DateOnly End, int FinalVersion, DateTimeOffset? FinalisedAt,
     int Students, int StudentsWithWaivers, int Staff, int Lessons, decimal LessonPayPerLesson,
     IReadOnlyList<AccountLine> Income, IReadOnlyList<AccountLine> Refunds, IReadOnlyList<AccountLine> Expenditure,
-    decimal TotalIncome, decimal TotalRefunds, decimal TotalExpenditure, decimal SurplusRefunded, decimal CarriedForward, decimal Balance);
+    decimal TotalIncome, decimal TotalRefunds, decimal TotalExpenditure, decimal SurplusRefunded, decimal CarriedForward, decimal Balance,
+    decimal SubsidyPart = 0m, decimal SubsidyReturned = 0m);
 
 public sealed record AccountLine(string Category, string NameZh, string NameEn, decimal Amount);
 

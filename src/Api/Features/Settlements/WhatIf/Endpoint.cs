@@ -20,7 +20,7 @@ public sealed class WhatIfRequest
 
     /// <summary>
     /// … or under the newest plan (or planVersion) with these parameters changed, by dotted path:
-    /// <c>{"fees.term_fee": 300, "refunds.absence.min_service_days": 5}</c>; null takes a key out.
+    /// <c>{"fees.term_fee": 300, "refunds.absence.min_weeks": 2}</c>; null takes a key out.
     /// </summary>
     public Dictionary<string, JsonElement>? Parameters { get; set; }
 }
@@ -103,7 +103,8 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
             .Concat(l.Refunds.Select(x => ("refunds:" + x.Category, x.Amount)))
             .Concat(l.Expenditure.Select(x => ("expenditure:" + x.Category, x.Amount)))
             .Append(("balance", l.Balance))
-            .Append(("surplus-refunded", l.SurplusRefunded));
+            .Append(("surplus-refunded", l.SurplusRefunded))
+            .Append(("subsidy-returned", l.SubsidyReturned));
         return lines.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
     }
 
