@@ -144,6 +144,22 @@ public static class Allocation
         return result;
     }
 
+    /// <summary>
+    /// As <see cref="LargestRemainder"/>, with ties among equal remainders going to the earlier part: the caller gives
+    /// the parts in the order the plan breaks ties in (e.g. lessons by date, slot and id).
+    /// </summary>
+    public static Money[] LargestRemainderInOrder(Money total, IReadOnlyList<decimal> weights)
+    {
+        var keys = new string[weights.Count];
+        var width = weights.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0');
+        }
+
+        return LargestRemainder(total, weights, keys);
+    }
+
     /// <summary>Whole units (e.g. lessons) split by largest remainder, ties by key.</summary>
     public static long[] LargestRemainderUnits(long total, IReadOnlyList<decimal> weights, IReadOnlyList<string> keys)
     {

@@ -84,17 +84,21 @@ public static class RuleCatalog
         else
         {
             rules.Add(new FixedRatePayRule(policy.Pay) { PolicyClause = payClause });
-            rules.Add(new PayRateRule(policy.Pay) { PolicyClause = payClause });
+        }
+
+        if (policy.Pay.ExternalLessons == ExternalLessons.AgreementOnly)
+        {
+            rules.Add(new ExternalLessonUnpaidRule { PolicyClause = payClause });
         }
 
         if (policy.Pay.Floor is { } floor)
         {
-            rules.Add(new PayFloorRule(floor) { PolicyClause = Clause(floor.Clause) });
+            rules.Add(new PayFloorRule(floor, policy.Pay.LessonHourMinutes) { PolicyClause = Clause(floor.Clause) });
         }
 
         if (policy.Pay.Ceiling is { } ceiling)
         {
-            rules.Add(new PayCeilingRule(ceiling) { PolicyClause = Clause(ceiling.Clause) });
+            rules.Add(new PayCeilingRule(ceiling, policy.Pay.LessonHourMinutes) { PolicyClause = Clause(ceiling.Clause) });
         }
 
         if (policy.Stipends.AdminDutyShare is { } share)
