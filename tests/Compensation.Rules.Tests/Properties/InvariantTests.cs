@@ -69,7 +69,11 @@ public sealed class InvariantTests
         }
     }
 
-    /// <summary>002 §1 二(三)2: the pool, computed from the settlement's own lines, is exactly what the lessons are paid; each lesson gets the floor share or one fen more, the extra fen to the smallest lesson ids.</summary>
+    /// <summary>
+    /// 002 §1 二(三)2: the pool, computed from the settlement's own lines, is exactly what the lessons are paid; each
+    /// teacher gets pool × their lessons ÷ all lessons floored to the fen, or one fen more; within a teacher's month the
+    /// lessons differ by at most a fen, the extra fen to the first in (date, slot, lesson id) order.
+    /// </summary>
     [Property(MaxTest = 15, Arbitrary = [typeof(TermSpecs)])]
     public void The_pool_is_paid_out_exactly(TermSpec spec)
     {
@@ -90,11 +94,24 @@ public sealed class InvariantTests
         Assert.Equal(pool.Pool, pool.Paid);
         Assert.Equal(facts.Lessons.Count, lines.Count);
         Assert.Equal(pool.Pool, Money.Sum(lines.Select(x => x.Amount)));
-        var low = lines.Min(x => x.Amount.Fen);
-        Assert.True(lines.Max(x => x.Amount.Fen) - low <= 1, $"{spec}: lesson lines differ by more than a fen");
-        var ordered = lines.OrderBy(x => x.LessonId, StringComparer.Ordinal).Select(x => x.Amount.Fen).ToList();
-        var extra = ordered.Count(x => x > low);
-        Assert.All(ordered.Take(extra), x => Assert.Equal(low + 1, x));
+        var all = (long)facts.Lessons.Count;
+        foreach (var teacher in lines.GroupBy(x => x.StaffId))
+        {
+            var floor = pool.Pool.Fen * teacher.Count() / all;
+            var paid = teacher.Sum(x => x.Amount.Fen);
+            Assert.True(paid == floor || paid == floor + 1, $"{spec}: {teacher.Key} is paid {paid} fen, not {floor} or one more");
+        }
+
+        var lessons = facts.Lessons.ToDictionary(l => l.LessonId, StringComparer.Ordinal);
+        foreach (var month in lines.GroupBy(x => (x.StaffId, x.Month)))
+        {
+            var ordered = month.Select(x => lessons[x.LessonId]).OrderBy(l => l.Date).ThenBy(l => l.Slot, StringComparer.Ordinal).ThenBy(l => l.LessonId, StringComparer.Ordinal)
+                .Select(l => month.Single(x => x.LessonId == l.LessonId).Amount.Fen).ToList();
+            var low = ordered.Min();
+            Assert.True(ordered.Max() - low <= 1, $"{spec}: {month.Key} lesson lines differ by more than a fen");
+            var extra = ordered.Count(x => x > low);
+            Assert.All(ordered.Take(extra), x => Assert.Equal(low + 1, x));
+        }
     }
 
     [Property(MaxTest = 15, Arbitrary = [typeof(TermSpecs)])]
