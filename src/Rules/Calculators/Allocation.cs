@@ -64,12 +64,27 @@ public static class Allocation
         var floors = new long[n];
         var remainders = new decimal[n];
         long given = 0;
+        // Remainders are kept as numerators over the common denominator Σw, which are exact: a quotient rounded to 28
+        // digits keeps fewer fraction digits the larger its whole part, so equal remainders (a tie, broken by key)
+        // could otherwise compare as unequal.
         for (var i = 0; i < n; i++)
         {
-            var exact = totalFen * weights[i] / sum;
-            var floor = decimal.Floor(exact);
+            var numerator = totalFen * weights[i];
+            var floor = decimal.Floor(numerator / sum);
+            var remainder = numerator - (floor * sum);
+            if (remainder < 0m)
+            {
+                floor--;
+                remainder += sum;
+            }
+            else if (remainder >= sum)
+            {
+                floor++;
+                remainder -= sum;
+            }
+
             floors[i] = (long)floor;
-            remainders[i] = exact - floor;
+            remainders[i] = remainder;
             given += floors[i];
         }
 

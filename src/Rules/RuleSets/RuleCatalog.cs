@@ -79,7 +79,7 @@ public static class RuleCatalog
         if (policy.Pay.Mode == PayMode.Pool)
         {
             rules.Add(new PoolPayRule(policy.Pay, policy.Awards) { PolicyClause = payClause });
-            rules.Add(new PoolWithoutLessonsRule { PolicyClause = payClause });
+            rules.Add(new PoolWithoutLessonsRule(policy.Pay.ExternalLessons) { PolicyClause = payClause });
         }
         else
         {

@@ -50,9 +50,12 @@ public class PolicyLoaderTests
         pay:
           mode: pool                     # per-lesson | per-lesson-hour | pool
           rate: 20                       # per-lesson / per-lesson-hour
-          lesson_hour_minutes: 60        # per-lesson-hour: minutes that make one lesson-hour
+          lesson_hour_minutes: 40        # minutes in one 课时; no default: required with per-lesson-hour or a lesson-hour bound
+          external_lessons: agreement-only   # agreement-only (default) | also-lesson-pay
           pool_includes_subsidies: false # pool: subsidies count in the fee total
+          pool_fees: billed              # pool: billed (default) | collected
           pool_deducts_expenses: [consumables, venue]
+          pool_deducts_award_reserve: false  # pool: take awards.reserve off the pool (default false)
           floor:   { amount: 60, unit: lesson-hour, clamp: false, clause: "004 §11" }
           ceiling: { amount: 60, unit: lesson, clamp: false, clause: "002 §1 二(一)" }
           clause: "002 §1 二(三)2"
@@ -60,7 +63,7 @@ public class PolicyLoaderTests
         stipends:
           per_day: { guard: 30, duty-leader: 0, support: 0, admin-duty: 0 }
           per_break: 10                  # break-supervision, per break
-          admin_duty_share: { percent: 8, lesson_value: 7, clause: "001 篇三 (一)2(2)" }
+          admin_duty_share: { percent: 8, lesson_value: 7, rounding: exact, base: lesson-pay-and-breaks, period: month, clause: "001 篇三 (一)2(2)" }
           clause: "002 §1 二(三)1"
 
         deductions:
@@ -127,7 +130,8 @@ public class PolicyLoaderTests
         Assert.Equal(new WaiverCategory("建档立卡", 100m), p.Waivers.Categories["jiandang"]);
         Assert.Equal(2, p.Waivers.Categories.Count);
 
-        Assert.Equal((PayMode.Pool, 20m, 60, false, "002 §1 二(三)2"), (p.Pay.Mode, p.Pay.Rate, p.Pay.LessonHourMinutes, p.Pay.PoolIncludesSubsidies, p.Pay.Clause));
+        Assert.Equal((PayMode.Pool, 20m, (int?)40, false, "002 §1 二(三)2"), (p.Pay.Mode, p.Pay.Rate, p.Pay.LessonHourMinutes, p.Pay.PoolIncludesSubsidies, p.Pay.Clause));
+        Assert.Equal((ExternalLessons.AgreementOnly, PoolFees.Billed, false), (p.Pay.ExternalLessons, p.Pay.PoolFees, p.Pay.PoolDeductsAwardReserve));
         Assert.Equal(["consumables", "venue"], p.Pay.PoolDeductsExpenses);
         Assert.Equal(new RateBound { Amount = 60m, Unit = RateUnit.LessonHour, Clamp = false, Clause = "004 §11" }, p.Pay.Floor);
         Assert.Equal(new RateBound { Amount = 60m, Unit = RateUnit.Lesson, Clamp = false, Clause = "002 §1 二(一)" }, p.Pay.Ceiling);

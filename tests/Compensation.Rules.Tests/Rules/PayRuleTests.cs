@@ -238,6 +238,9 @@ public class PayRuleTests
         Assert.Equal("pool-no-lessons", Fire<FindingFact>(new PoolWithoutLessonsRule(), term).Single().Code);
         var lesson = new LessonDelivered("L1", "T1", new DateOnly(2025, 3, 3), "1", 40, "g");
         Assert.Empty(Fire<FindingFact>(new PoolWithoutLessonsRule(), term, lesson));
+        var externalOnly = Lesson("L2", "E1", 3, 3);
+        Assert.Equal("pool-no-lessons", Fire<FindingFact>(new PoolWithoutLessonsRule(), term, E1, externalOnly).Single().Code);
+        Assert.Empty(Fire<FindingFact>(new PoolWithoutLessonsRule(ExternalLessons.AlsoLessonPay), term, E1, externalOnly));
     }
 
     [Fact]
