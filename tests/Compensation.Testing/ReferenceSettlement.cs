@@ -341,79 +341,123 @@ public static class ReferenceSettlement
             }
         }
 
-        // ---- Lesson pay.
+        // ---- Lesson pay, per staff member and month (002 §1 二(三)2 per teacher; floor and ceiling per staff-month).
         long feesNet = 0;
+        long feesCollected = 0;
         long subsidyTotal = 0;
         foreach (var f in fam)
         {
             feesNet += f.Payable - f.AbsenceRefunds - f.Withdrawal;
+            feesCollected += f.Paid - f.AbsenceRefunds - f.Withdrawal;
             subsidyTotal += f.Subsidy;
         }
 
+        var unpaidStaff = policy.Pay.ExternalLessons == ExternalLessons.AgreementOnly
+            ? facts.Staff.Where(s => s.External).Select(s => s.StaffId).ToHashSet(StringComparer.Ordinal)
+            : [];
         var lessons = facts.Lessons;
         var lessonFen = new long[lessons.Count];
+        // Each paid staff member's lessons, month by month, in (date, slot, lesson id) order: indexes into lessons.
+        var staffMonths = new SortedDictionary<string, SortedDictionary<int, List<int>>>(StringComparer.Ordinal);
+        for (var i = 0; i < lessons.Count; i++)
+        {
+            if (unpaidStaff.Contains(lessons[i].StaffId))
+            {
+                continue;
+            }
+
+            if (!staffMonths.TryGetValue(lessons[i].StaffId, out var byMonth))
+            {
+                byMonth = [];
+                staffMonths[lessons[i].StaffId] = byMonth;
+            }
+
+            var ym = lessons[i].Date.Year * 12 + lessons[i].Date.Month;
+            if (!byMonth.TryGetValue(ym, out var list))
+            {
+                list = [];
+                byMonth[ym] = list;
+            }
+
+            list.Add(i);
+        }
+
+        foreach (var byMonth in staffMonths.Values)
+        {
+            foreach (var list in byMonth.Values)
+            {
+                list.Sort((x, y) =>
+                {
+                    var c = lessons[x].Date.CompareTo(lessons[y].Date);
+                    c = c != 0 ? c : string.CompareOrdinal(lessons[x].Slot, lessons[y].Slot);
+                    return c != 0 ? c : string.CompareOrdinal(lessons[x].LessonId, lessons[y].LessonId);
+                });
+            }
+        }
+
         long pool = 0;
+        // The month's pay as the plan's rate or pool gives it, then bound × units when a bound clamps, shared over the lessons.
+        void PayMonth(List<int> idx, long computed, long[] plain)
+        {
+            var minutes = idx.Sum(i => lessons[i].Minutes);
+            var paid = computed;
+            RateBound? by = null;
+            long Limit(RateBound bound) => RoundFen(bound.Amount * 100m * (bound.Unit == RateUnit.Lesson ? idx.Count : (decimal)minutes / policy.Pay.LessonHourMinutes!.Value));
+            if (policy.Pay.Floor is { Clamp: true } fl && paid < Limit(fl))
+            {
+                paid = Limit(fl);
+                by = fl;
+            }
+
+            if (policy.Pay.Ceiling is { Clamp: true } c && paid > Limit(c))
+            {
+                paid = Limit(c);
+                by = c;
+            }
+
+            var parts = by is null ? plain : SplitInOrder(paid, idx.Select(i => by.Unit == RateUnit.Lesson ? 1L : lessons[i].Minutes).ToArray());
+            for (var k = 0; k < idx.Count; k++)
+            {
+                lessonFen[idx[k]] = parts[k];
+            }
+        }
+
         if (policy.Pay.Mode == PayMode.Pool)
         {
-            var reserve = policy.Awards.Reserve is { } res ? RoundFen(res * 100m) : 0L;
-            pool = feesNet + (policy.Pay.PoolIncludesSubsidies ? subsidyTotal : 0) - stipendTotal - externalTotal - poolExpenses - reserve;
+            var reserve = policy.Pay.PoolDeductsAwardReserve && policy.Awards.Reserve is { } res ? RoundFen(res * 100m) : 0L;
+            var fees = policy.Pay.PoolFees == PoolFees.Collected ? feesCollected : feesNet;
+            pool = fees + (policy.Pay.PoolIncludesSubsidies ? subsidyTotal : 0) - stipendTotal - externalTotal - poolExpenses - reserve;
             pool = Math.Max(0, pool);
-            var n = lessons.Count;
-            if (n > 0)
+            var ids = staffMonths.Keys.ToArray();
+            var counts = ids.Select(id => (long)staffMonths[id].Values.Sum(l => l.Count)).ToArray();
+            if (counts.Sum() > 0)
             {
-                var perLesson = (decimal)pool / 100m / n;
-                decimal? bound = null;
-                if (policy.Pay.Ceiling is { Clamp: true } c && perLesson > c.Amount)
+                var shares = SplitByKey(pool, counts, ids);
+                for (var s = 0; s < ids.Length; s++)
                 {
-                    bound = c.Amount;
-                }
-                else if (policy.Pay.Floor is { Clamp: true } fl && perLesson < fl.Amount)
-                {
-                    bound = fl.Amount;
-                }
-
-                if (bound is { } b)
-                {
-                    Array.Fill(lessonFen, RoundFen(b * 100m));
-                }
-                else
-                {
-                    // Equal weights: everyone gets the floor; the fen left over go to the smallest lesson ids.
-                    var each = pool / n;
-                    var left = pool - each * n;
-                    Array.Fill(lessonFen, each);
-                    if (left > 0)
+                    var monthKeys = staffMonths[ids[s]].Keys.ToArray();
+                    var monthShares = SplitByKey(shares[s], monthKeys.Select(m => (long)staffMonths[ids[s]][m].Count).ToArray(), monthKeys.Select(m => m.ToString("D6", CultureInfo.InvariantCulture)).ToArray());
+                    for (var k = 0; k < monthKeys.Length; k++)
                     {
-                        var threshold = KthSmallest(lessons.Select(l => l.LessonId).ToArray(), (int)left - 1);
-                        for (var i = 0; i < n; i++)
-                        {
-                            if (string.CompareOrdinal(lessons[i].LessonId, threshold) <= 0)
-                            {
-                                lessonFen[i]++;
-                            }
-                        }
+                        var idx = staffMonths[ids[s]][monthKeys[k]];
+                        var each = monthShares[k] / idx.Count;
+                        var plain = idx.Select((_, j) => each + (j < monthShares[k] - each * idx.Count ? 1 : 0)).ToArray();
+                        PayMonth(idx, monthShares[k], plain);
                     }
                 }
             }
         }
         else
         {
-            var rate = policy.Pay.Rate;
-            if (policy.Pay.Floor is { Clamp: true } fl && rate < fl.Amount)
+            foreach (var byMonth in staffMonths.Values)
             {
-                rate = fl.Amount;
-            }
-
-            if (policy.Pay.Ceiling is { Clamp: true } c && rate > c.Amount)
-            {
-                rate = c.Amount;
-            }
-
-            for (var i = 0; i < lessons.Count; i++)
-            {
-                lessonFen[i] = policy.Pay.Mode == PayMode.PerLessonHour
-                    ? RoundFen(rate * 100m * lessons[i].Minutes / policy.Pay.LessonHourMinutes)
-                    : RoundFen(rate * 100m);
+                foreach (var idx in byMonth.Values)
+                {
+                    var plain = idx.Select(i => policy.Pay.Mode == PayMode.PerLessonHour
+                        ? RoundFen(policy.Pay.Rate * 100m * lessons[i].Minutes / policy.Pay.LessonHourMinutes!.Value)
+                        : RoundFen(policy.Pay.Rate * 100m)).ToArray();
+                    PayMonth(idx, plain.Sum(), plain);
+                }
             }
         }
 
@@ -423,6 +467,11 @@ public static class ReferenceSettlement
         for (var i = 0; i < lessons.Count; i++)
         {
             var l = lessons[i];
+            if (unpaidStaff.Contains(l.StaffId))
+            {
+                continue;
+            }
+
             var s = staffIndex[l.StaffId];
             var slot = Slot(s, l.Date);
             ref var mw = ref months[slot];
@@ -834,52 +883,40 @@ public static class ReferenceSettlement
     }
 
     /// <summary>The k-th smallest string (0-based) in ordinal order, by quickselect (the array is reordered).</summary>
-    private static string KthSmallest(string[] items, int k)
+    /// <summary>Largest remainder in whole fen: floor of total × w ÷ Σw, the fen left over to the largest remainders, ties by key (ordinal).</summary>
+    private static long[] SplitByKey(long total, long[] weights, string[] keys)
     {
-        int lo = 0, hi = items.Length - 1;
-        var rng = new Random(12345);
-        while (true)
+        var order = Enumerable.Range(0, weights.Length).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
+        return Split(total, weights, order);
+    }
+
+    /// <summary>As <see cref="SplitByKey"/>, ties going to the earlier part.</summary>
+    private static long[] SplitInOrder(long total, long[] weights) => Split(total, weights, Enumerable.Range(0, weights.Length).ToArray());
+
+    private static long[] Split(long total, long[] weights, int[] tieOrder)
+    {
+        var sum = weights.Sum();
+        var parts = new long[weights.Length];
+        var rank = new int[weights.Length];
+        for (var r = 0; r < tieOrder.Length; r++)
         {
-            if (lo == hi)
-            {
-                return items[lo];
-            }
-
-            var pivot = items[lo + rng.Next(hi - lo + 1)];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (string.CompareOrdinal(items[i], pivot) < 0)
-                {
-                    i++;
-                }
-
-                while (string.CompareOrdinal(items[j], pivot) > 0)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (items[i], items[j]) = (items[j], items[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (k <= j)
-            {
-                hi = j;
-            }
-            else if (k >= i)
-            {
-                lo = i;
-            }
-            else
-            {
-                return items[k];
-            }
+            rank[tieOrder[r]] = r;
         }
+
+        long given = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            parts[i] = total * weights[i] / sum;
+            given += parts[i];
+        }
+
+        var byRemainder = Enumerable.Range(0, weights.Length).OrderByDescending(i => total * weights[i] % sum).ThenBy(i => rank[i]).ToArray();
+        for (var k = 0; k < total - given; k++)
+        {
+            parts[byRemainder[k]]++;
+        }
+
+        return parts;
     }
 
     private readonly record struct FamilyWork(string StudentId, int Full, int Days, long Charged, long CapReduction, long Subsidy, long Waived, long Payable, long AbsenceRefunds, int Runs, long Withdrawal, long Paid);

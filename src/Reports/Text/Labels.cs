@@ -24,6 +24,7 @@ internal static class Labels
         "support" => "勤杂服务",
         "admin-duty" => "行政值班",
         "admin-duty-share" => "行政值班（按支出比例折算课时）",
+        "admin-duty-percent" => "行政值班（按支出比例，按值班天数分配）",
         "break-supervision" => "课间安全巡查",
         _ => duty,
     };

@@ -64,12 +64,27 @@ public static class Allocation
         var floors = new long[n];
         var remainders = new decimal[n];
         long given = 0;
+        // Remainders are kept as numerators over the common denominator Σw, which are exact: a quotient rounded to 28
+        // digits keeps fewer fraction digits the larger its whole part, so equal remainders (a tie, broken by key)
+        // could otherwise compare as unequal.
         for (var i = 0; i < n; i++)
         {
-            var exact = totalFen * weights[i] / sum;
-            var floor = decimal.Floor(exact);
+            var numerator = totalFen * weights[i];
+            var floor = decimal.Floor(numerator / sum);
+            var remainder = numerator - (floor * sum);
+            if (remainder < 0m)
+            {
+                floor--;
+                remainder += sum;
+            }
+            else if (remainder >= sum)
+            {
+                floor++;
+                remainder -= sum;
+            }
+
             floors[i] = (long)floor;
-            remainders[i] = exact - floor;
+            remainders[i] = remainder;
             given += floors[i];
         }
 
@@ -142,6 +157,22 @@ public static class Allocation
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// As <see cref="LargestRemainder"/>, with ties among equal remainders going to the earlier part: the caller gives
+    /// the parts in the order the plan breaks ties in (e.g. lessons by date, slot and id).
+    /// </summary>
+    public static Money[] LargestRemainderInOrder(Money total, IReadOnlyList<decimal> weights)
+    {
+        var keys = new string[weights.Count];
+        var width = weights.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0');
+        }
+
+        return LargestRemainder(total, weights, keys);
     }
 
     /// <summary>Whole units (e.g. lessons) split by largest remainder, ties by key.</summary>

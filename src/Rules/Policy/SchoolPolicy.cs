@@ -224,10 +224,24 @@ public sealed record PayPolicy
 {
     public PayMode Mode { get; init; } = PayMode.PerLesson;
     public decimal Rate { get; init; }
-    public int LessonHourMinutes { get; init; } = 60;
+
+    /// <summary>
+    /// Minutes in one lesson-hour (课时). No default: a plan paying per lesson-hour, or bounding pay per
+    /// lesson-hour, says how long its 课时 is (40 minutes is common; 004 §11 does not say it is an hour).
+    /// </summary>
+    public int? LessonHourMinutes { get; init; }
+
+    /// <summary>Whether external staff (外聘), paid per their agreement, also earn lesson pay for lessons recorded for them.</summary>
+    public ExternalLessons ExternalLessons { get; init; } = ExternalLessons.AgreementOnly;
 
     /// <summary>Pool: whether subsidies received count in the fee total.</summary>
     public bool PoolIncludesSubsidies { get; init; }
+
+    /// <summary>Pool: the fee total is what families were billed (after refunds), or what they paid less refunds.</summary>
+    public PoolFees PoolFees { get; init; } = PoolFees.Billed;
+
+    /// <summary>Pool: whether the award reserve is taken off the pool (002 §1 二(三)2 does not name it among the deductions).</summary>
+    public bool PoolDeductsAwardReserve { get; init; }
 
     /// <summary>Pool: expense categories taken off the pool before it is shared (002: consumables and venue upkeep).</summary>
     public IReadOnlyList<string> PoolDeductsExpenses { get; init; } = ["consumables", "venue"];
@@ -237,10 +251,38 @@ public sealed record PayPolicy
     public string Clause { get; init; } = "";
 }
 
+public enum ExternalLessons
+{
+    /// <summary>002 §1 二(三)2 takes 校外人员劳务报酬 off the pool: external staff are paid their agreement only, and their lessons are not in the pool's lessons.</summary>
+    AgreementOnly,
+
+    /// <summary>External staff's recorded lessons are paid like anyone's, on top of the agreement.</summary>
+    AlsoLessonPay,
+}
+
+public enum PoolFees
+{
+    /// <summary>课后服务费总额 as billed: what families owe for the term less refunds.</summary>
+    Billed,
+
+    /// <summary>What families actually paid less refunds.</summary>
+    Collected,
+}
+
 public enum RateUnit
 {
     Lesson,
     LessonHour,
+}
+
+/// <summary>How a rate's unit is written: 节, or 课时 with its length, since a 课时 is rarely an hour.</summary>
+public static class RateUnitText
+{
+    public static string Zh(RateUnit unit, int? lessonHourMinutes) =>
+        unit == RateUnit.Lesson ? "节" : lessonHourMinutes is { } m ? $"课时（{m} 分钟）" : "课时";
+
+    public static string En(RateUnit unit, int? lessonHourMinutes) =>
+        unit == RateUnit.Lesson ? "lesson" : lessonHourMinutes is { } m ? $"lesson-hour ({m} minutes)" : "lesson-hour";
 }
 
 /// <summary>A floor or ceiling on the rate per lesson or per lesson-hour. Breaches are findings; the rate is changed only with Clamp.</summary>
@@ -265,15 +307,42 @@ public sealed record StipendPolicy
 }
 
 /// <summary>
-/// 001 篇三 (一)2(2): admin duty is paid <see cref="Percent"/> of general spending (lesson pay and
-/// break supervision), converted to whole lessons at <see cref="LessonValue"/> yuan each, shared
-/// over the admin-duty roster by days on duty.
+/// 001 篇三 (一)2(2): 按一般课后服务支出部分的8%计算，折算为课时，以每节7元计算. Admin duty is paid
+/// <see cref="Percent"/> of general spending (<see cref="Base"/>) of each month or of the term,
+/// counted in lessons of <see cref="LessonValue"/> yuan, shared over the admin-duty roster by days on duty.
 /// </summary>
 public sealed record AdminDutyShare
 {
     public decimal Percent { get; init; }
     public decimal LessonValue { get; init; }
+    public AdminDutyRounding Rounding { get; init; } = AdminDutyRounding.Exact;
+    public AdminDutyBase Base { get; init; } = AdminDutyBase.LessonPayAndBreaks;
+    public AdminDutyPeriod Period { get; init; } = AdminDutyPeriod.Month;
     public string Clause { get; init; } = "";
+}
+
+public enum AdminDutyRounding
+{
+    /// <summary>The percentage is paid in full, to the fen; the lesson value only says how it is counted.</summary>
+    Exact,
+
+    /// <summary>Only whole lessons are paid: the share is rounded down to a multiple of the lesson value.</summary>
+    WholeLessons,
+}
+
+public enum AdminDutyBase
+{
+    LessonPay,
+    LessonPayAndBreaks,
+}
+
+public enum AdminDutyPeriod
+{
+    /// <summary>Each month's share of that month's spending, over that month's roster.</summary>
+    Month,
+
+    /// <summary>The term's share of the term's spending, over the term's roster, then spread over each person's duty months.</summary>
+    Term,
 }
 
 public enum DeductionBase

@@ -90,22 +90,26 @@ public static class RuleCatalog
         if (policy.Pay.Mode == PayMode.Pool)
         {
             rules.Add(new PoolPayRule(policy.Pay, policy.Awards) { PolicyClause = payClause });
-            rules.Add(new PoolWithoutLessonsRule { PolicyClause = payClause });
+            rules.Add(new PoolWithoutLessonsRule(policy.Pay.ExternalLessons) { PolicyClause = payClause });
         }
         else
         {
             rules.Add(new FixedRatePayRule(policy.Pay) { PolicyClause = payClause });
-            rules.Add(new PayRateRule(policy.Pay) { PolicyClause = payClause });
+        }
+
+        if (policy.Pay.ExternalLessons == ExternalLessons.AgreementOnly)
+        {
+            rules.Add(new ExternalLessonUnpaidRule { PolicyClause = payClause });
         }
 
         if (policy.Pay.Floor is { } floor)
         {
-            rules.Add(new PayFloorRule(floor) { PolicyClause = Clause(floor.Clause, policy.Pay.Clause) });
+            rules.Add(new PayFloorRule(floor, policy.Pay.LessonHourMinutes) { PolicyClause = Clause(floor.Clause, policy.Pay.Clause) });
         }
 
         if (policy.Pay.Ceiling is { } ceiling)
         {
-            rules.Add(new PayCeilingRule(ceiling) { PolicyClause = Clause(ceiling.Clause, policy.Pay.Clause) });
+            rules.Add(new PayCeilingRule(ceiling, policy.Pay.LessonHourMinutes) { PolicyClause = Clause(ceiling.Clause, policy.Pay.Clause) });
         }
 
         if (policy.Stipends.AdminDutyShare is { } share)

@@ -413,7 +413,10 @@ public static class Settler
             {
                 if (a.Month == month)
                 {
-                    lines.Add(new StipendLine("admin-duty-share", (int)a.Lessons, a.LessonValue, a.Amount, a.Id));
+                    // Whole 7-yuan lessons are stated as lessons; an exact share (001 篇三 (一)2(2), paid in full) as days on duty.
+                    lines.Add(a.Lessons == decimal.Truncate(a.Lessons)
+                        ? new StipendLine("admin-duty-share", (int)a.Lessons, a.LessonValue, a.Amount, a.Id)
+                        : new StipendLine("admin-duty-percent", a.DutyDays, a.Amount.Yuan / a.DutyDays, a.Amount, a.Id));
                 }
             }
         }

@@ -41,4 +41,14 @@ public class MoneyTests
         var a = Allocation.LargestRemainder(Money.Of(100m), [1m, 1m, 1m], ["c", "a", "b"]);
         Assert.Equal(["33.33", "33.34", "33.33"], a.Select(p => p.ToString()));
     }
+
+    [Fact]
+    public void LargestRemainder_EqualRemaindersOfUnequalParts_TieByKey()
+    {
+        // 63888 fen over weights 1, 17, 30, 4 (Σ 52): 63888 × 1/52 = 1228 + 32/52, × 17/52 = 20886 + 24/52,
+        // × 30/52 = 36858 + 24/52, × 4/52 = 4914 + 24/52; floors 63886, 2 fen left: one to 32/52, one to the
+        // three-way tie of 24/52, which the smallest key ("a", weight 17) takes, however large its whole part.
+        var parts = Allocation.LargestRemainder(Money.FromFen(63888), [1m, 17m, 30m, 4m], ["d", "a", "b", "c"]);
+        Assert.Equal(["12.29", "208.87", "368.58", "49.14"], parts.Select(p => p.ToString()));
+    }
 }

@@ -56,9 +56,12 @@ public class PolicyLoaderTests
         pay:
           mode: pool                     # per-lesson | per-lesson-hour | pool
           rate: 20                       # per-lesson / per-lesson-hour
-          lesson_hour_minutes: 60        # per-lesson-hour: minutes that make one lesson-hour
+          lesson_hour_minutes: 40        # minutes in one 课时; no default: required with per-lesson-hour or a lesson-hour bound
+          external_lessons: agreement-only   # agreement-only (default) | also-lesson-pay
           pool_includes_subsidies: false # pool: subsidies count in the fee total
+          pool_fees: billed              # pool: billed (default) | collected
           pool_deducts_expenses: [consumables, venue]
+          pool_deducts_award_reserve: false  # pool: take awards.reserve off the pool (default false)
           floor:   { amount: 60, unit: lesson-hour, clamp: false, clause: "004 §11" }
           ceiling: { amount: 60, unit: lesson, clamp: false, clause: "002 §1 二(一)" }
           clause: "002 §1 二(三)2"
@@ -66,7 +69,7 @@ public class PolicyLoaderTests
         stipends:
           per_day: { guard: 30, duty-leader: 0, support: 0, admin-duty: 0 }
           per_break: 10                  # break-supervision, per break
-          admin_duty_share: { percent: 8, lesson_value: 7, clause: "001 篇三 (一)2(2)" }
+          admin_duty_share: { percent: 8, lesson_value: 7, rounding: exact, base: lesson-pay-and-breaks, period: month, clause: "001 篇三 (一)2(2)" }
           clause: "002 §1 二(三)1"
 
         deductions:
@@ -133,7 +136,8 @@ public class PolicyLoaderTests
         Assert.Equal(new WaiverCategory("建档立卡", 100m), p.Waivers.Categories["jiandang"]);
         Assert.Equal(2, p.Waivers.Categories.Count);
 
-        Assert.Equal((PayMode.Pool, 20m, 60, false, "002 §1 二(三)2"), (p.Pay.Mode, p.Pay.Rate, p.Pay.LessonHourMinutes, p.Pay.PoolIncludesSubsidies, p.Pay.Clause));
+        Assert.Equal((PayMode.Pool, 20m, (int?)40, false, "002 §1 二(三)2"), (p.Pay.Mode, p.Pay.Rate, p.Pay.LessonHourMinutes, p.Pay.PoolIncludesSubsidies, p.Pay.Clause));
+        Assert.Equal((ExternalLessons.AgreementOnly, PoolFees.Billed, false), (p.Pay.ExternalLessons, p.Pay.PoolFees, p.Pay.PoolDeductsAwardReserve));
         Assert.Equal(["consumables", "venue"], p.Pay.PoolDeductsExpenses);
         Assert.Equal(new RateBound { Amount = 60m, Unit = RateUnit.LessonHour, Clamp = false, Clause = "004 §11" }, p.Pay.Floor);
         Assert.Equal(new RateBound { Amount = 60m, Unit = RateUnit.Lesson, Clamp = false, Clause = "002 §1 二(一)" }, p.Pay.Ceiling);
@@ -177,6 +181,29 @@ public class PolicyLoaderTests
         var p = PolicyLoader.LoadFile(folder.Write("policy.json", json));
         Assert.Equal((FeeMode.PerLessonHour, 3m, 3m, 3m), (p.Fees.Mode, p.Fees.RatePerLessonHour, p.Fees.LessonHoursPerDay, p.Fees.Cap!.PerLessonHour!.Value));
         Assert.Equal(5m, Assert.Single(p.Deductions.Rules).Percent);
+    }
+
+    [Fact]
+    public void PayAndAdminDutyReadings_TakeTheDefaultsOfTheSeedPlans()
+    {
+        var p = PolicyLoader.LoadText("school: S\nplan: P\npay: { mode: pool }\nstipends: { admin_duty_share: { percent: 8, lesson_value: 7 } }\n", "p.yaml");
+        Assert.Equal((ExternalLessons.AgreementOnly, PoolFees.Billed, false, (int?)null), (p.Pay.ExternalLessons, p.Pay.PoolFees, p.Pay.PoolDeductsAwardReserve, p.Pay.LessonHourMinutes));
+        var share = p.Stipends.AdminDutyShare!;
+        Assert.Equal((AdminDutyRounding.Exact, AdminDutyBase.LessonPayAndBreaks, AdminDutyPeriod.Month), (share.Rounding, share.Base, share.Period));
+    }
+
+    [Fact]
+    public void TheOldPayReadings_CanAllBeStated()
+    {
+        var p = PolicyLoader.LoadText("""
+            school: S
+            plan: P
+            pay: { mode: pool, lesson_hour_minutes: 60, external_lessons: also-lesson-pay, pool_fees: collected, pool_deducts_award_reserve: true, floor: { amount: 60, unit: lesson-hour } }
+            stipends: { admin_duty_share: { percent: 8, lesson_value: 7, rounding: whole-lessons, base: lesson-pay, period: term } }
+            """, "p.yaml");
+        Assert.Equal((ExternalLessons.AlsoLessonPay, PoolFees.Collected, true, (int?)60), (p.Pay.ExternalLessons, p.Pay.PoolFees, p.Pay.PoolDeductsAwardReserve, p.Pay.LessonHourMinutes));
+        var share = p.Stipends.AdminDutyShare!;
+        Assert.Equal((AdminDutyRounding.WholeLessons, AdminDutyBase.LessonPay, AdminDutyPeriod.Term), (share.Rounding, share.Base, share.Period));
     }
 
     [Fact]
@@ -253,6 +280,13 @@ public class PolicyLoaderTests
     [InlineData("pay: { mode: per-lesson }", 3, "pay.rate", "required when mode is per-lesson")]
     [InlineData("pay: { mode: pool, pool_deducts_expenses: [venue, food] }", 3, "pay.pool_deducts_expenses[1]", "expected one of consumables, venue, utilities, equipment, training, insurance, other, got 'food'")]
     [InlineData("pay: { mode: pool, floor: { amount: 60 }, ceiling: { amount: 50 } }", 3, "pay.ceiling", "the ceiling 50 is below the floor 60")]
+    [InlineData("pay: { mode: per-lesson-hour, rate: 50 }", 3, "pay.lesson_hour_minutes", "required when mode is per-lesson-hour")]
+    [InlineData("pay: { mode: pool, floor: { amount: 60, unit: lesson-hour } }", 3, "pay.lesson_hour_minutes", "required when floor.unit is lesson-hour")]
+    [InlineData("pay: { mode: per-lesson, rate: 20, ceiling: { amount: 60, unit: lesson-hour } }", 3, "pay.lesson_hour_minutes", "required when ceiling.unit is lesson-hour")]
+    [InlineData("pay: { mode: pool, external_lessons: both }", 3, "pay.external_lessons", "expected one of agreement-only, also-lesson-pay, got 'both'")]
+    [InlineData("pay: { mode: pool, pool_fees: promised }", 3, "pay.pool_fees", "expected one of billed, collected, got 'promised'")]
+    [InlineData("stipends: { admin_duty_share: { percent: 8, lesson_value: 7, rounding: up } }", 3, "stipends.admin_duty_share.rounding", "expected one of exact, whole-lessons, got 'up'")]
+    [InlineData("stipends: { admin_duty_share: { percent: 8, lesson_value: 7, period: week } }", 3, "stipends.admin_duty_share.period", "expected one of month, term, got 'week'")]
     [InlineData("stipends: { per_day: { guard: -1 } }", 3, "stipends.per_day.guard", "expected an amount of yuan that is not negative, got '-1'")]
     [InlineData("stipends: { per_day: { break-supervision: 10 } }", 3, "stipends.per_day.break-supervision", "unknown duty 'break-supervision'; expected one of guard, duty-leader, support, admin-duty (break-supervision is paid per_break)")]
     [InlineData("stipends: { admin_duty_share: { percent: 8, lesson_value: 0 } }", 3, "stipends.admin_duty_share.lesson_value", "must be more than 0: the share is divided by it")]

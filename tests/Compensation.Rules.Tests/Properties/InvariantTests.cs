@@ -69,7 +69,11 @@ public sealed class InvariantTests
         }
     }
 
-    /// <summary>002 §1 二(三)2: the pool, computed from the settlement's own lines, is exactly what the lessons are paid; each lesson gets the floor share or one fen more, the extra fen to the smallest lesson ids.</summary>
+    /// <summary>
+    /// 002 §1 二(三)2: the pool, computed from the settlement's own lines, is exactly what the lessons are paid; each
+    /// teacher gets pool × their lessons ÷ all lessons floored to the fen, or one fen more; within a teacher's month the
+    /// lessons differ by at most a fen, the extra fen to the first in (date, slot, lesson id) order.
+    /// </summary>
     [Property(MaxTest = 15, Arbitrary = [typeof(TermSpecs)])]
     public void The_pool_is_paid_out_exactly(TermSpec spec)
     {
@@ -90,11 +94,24 @@ public sealed class InvariantTests
         Assert.Equal(pool.Pool, pool.Paid);
         Assert.Equal(facts.Lessons.Count, lines.Count);
         Assert.Equal(pool.Pool, Money.Sum(lines.Select(x => x.Amount)));
-        var low = lines.Min(x => x.Amount.Fen);
-        Assert.True(lines.Max(x => x.Amount.Fen) - low <= 1, $"{spec}: lesson lines differ by more than a fen");
-        var ordered = lines.OrderBy(x => x.LessonId, StringComparer.Ordinal).Select(x => x.Amount.Fen).ToList();
-        var extra = ordered.Count(x => x > low);
-        Assert.All(ordered.Take(extra), x => Assert.Equal(low + 1, x));
+        var all = (long)facts.Lessons.Count;
+        foreach (var teacher in lines.GroupBy(x => x.StaffId))
+        {
+            var floor = pool.Pool.Fen * teacher.Count() / all;
+            var paid = teacher.Sum(x => x.Amount.Fen);
+            Assert.True(paid == floor || paid == floor + 1, $"{spec}: {teacher.Key} is paid {paid} fen, not {floor} or one more");
+        }
+
+        var lessons = facts.Lessons.ToDictionary(l => l.LessonId, StringComparer.Ordinal);
+        foreach (var month in lines.GroupBy(x => (x.StaffId, x.Month)))
+        {
+            var ordered = month.Select(x => lessons[x.LessonId]).OrderBy(l => l.Date).ThenBy(l => l.Slot, StringComparer.Ordinal).ThenBy(l => l.LessonId, StringComparer.Ordinal)
+                .Select(l => month.Single(x => x.LessonId == l.LessonId).Amount.Fen).ToList();
+            var low = ordered.Min();
+            Assert.True(ordered.Max() - low <= 1, $"{spec}: {month.Key} lesson lines differ by more than a fen");
+            var extra = ordered.Count(x => x > low);
+            Assert.All(ordered.Take(extra), x => Assert.Equal(low + 1, x));
+        }
     }
 
     [Property(MaxTest = 15, Arbitrary = [typeof(TermSpecs)])]
@@ -205,6 +222,81 @@ public sealed class InvariantTests
         var shuffled = TermGenerator.Shuffled(facts, spec.Seed ^ 0x5eed);
         var actual = SettlementJson.Serialize(Settler.Settle(policy, shuffled));
         Assert.True(expected == actual, $"{spec}: shuffling the input changed the settlement at character {FirstDifference(expected, actual)}");
+    }
+
+    /// <summary>
+    /// 002 §1 二(三)2 pays a teacher by their lessons, never by the lessons' names: relabelling every lesson id (the
+    /// conduct events that name a lesson follow) and shuffling every list leaves each family line, each staff-month and
+    /// staff-term amount, each deduction not of kind lesson, and the ledger as they were.
+    /// </summary>
+    [Property(MaxTest = 15, Arbitrary = [typeof(TermSpecs)])]
+    public void Relabelling_lessons_changes_no_amount(TermSpec spec)
+    {
+        var (policy, facts) = spec.Generate();
+        var rng = new Random(spec.Seed ^ 0x1abe1);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var l in facts.Lessons)
+        {
+            string name;
+            do
+            {
+                name = "R" + rng.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+            }
+            while (!names.Add(name));
+            renamed[l.LessonId] = name;
+        }
+
+        var relabelled = facts with
+        {
+            Lessons = facts.Lessons.Select(l => l with { LessonId = renamed[l.LessonId] }).ToList(),
+            Conduct = facts.Conduct.Select(e => e.LessonId is { } id && renamed.TryGetValue(id, out var name) ? e with { LessonId = name } : e).ToList(),
+        };
+        var before = Amounts(Settler.Settle(policy, facts));
+        var after = Amounts(Settler.Settle(policy, TermGenerator.Shuffled(relabelled, spec.Seed ^ 0x5eed)));
+        Assert.Equal(before.Count, after.Count);
+        for (var i = 0; i < before.Count; i++)
+        {
+            Assert.True(before[i] == after[i], $"{spec}: relabelling the lessons changed {before[i]} into {after[i]}");
+        }
+    }
+
+    /// <summary>Every amount of a settlement that no lesson's name may change, one line each, in a fixed order.</summary>
+    private static List<string> Amounts(SettlementResult r)
+    {
+        var lines = new List<string>();
+        foreach (var f in r.Families.OrderBy(f => f.StudentId, StringComparer.Ordinal))
+        {
+            lines.Add($"family {f.StudentId}: {f.Charged} {f.CapReduction} {f.Subsidy} {f.Waived} {f.Payable} {f.Refunded} {f.Net} {f.Paid} {f.Balance} "
+                + string.Join(" ", f.Refunds.Select(x => $"{x.Kind}:{x.Amount}")));
+        }
+
+        foreach (var s in r.Staff.OrderBy(s => s.StaffId, StringComparer.Ordinal))
+        {
+            lines.Add($"staff {s.StaffId}: {s.Lessons} {s.LessonPay} {s.Stipends} {s.ExternalPay} {s.Awards} {s.Gross} {s.Deductions} {s.Net}");
+            foreach (var m in s.Months)
+            {
+                lines.Add($"staff {s.StaffId} {m.Month}: {m.Lessons} {m.LessonPay} {m.StipendTotal} {m.DeductionBase} {m.DeductionTotal} {m.Gross} {m.Net}");
+                foreach (var d in m.Deductions.Where(d => d.Kind != "lesson").OrderBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => string.Join(",", d.EventIds), StringComparer.Ordinal))
+                {
+                    lines.Add($"staff {s.StaffId} {m.Month} {d.RuleId} {d.Kind} {string.Join(",", d.EventIds)}: {d.Amount}");
+                }
+            }
+
+            foreach (var d in s.TermDeductions.Where(d => d.Kind != "lesson").OrderBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => string.Join(",", d.EventIds), StringComparer.Ordinal))
+            {
+                lines.Add($"staff {s.StaffId} term {d.RuleId} {d.Kind} {string.Join(",", d.EventIds)}: {d.Amount}");
+            }
+        }
+
+        var l = r.Ledger;
+        foreach (var x in l.Income.Concat(l.Refunds).Concat(l.Expenditure))
+        {
+            lines.Add($"ledger {x.Category}: {x.Amount}");
+        }
+
+        lines.Add($"ledger: {l.TotalIncome} {l.TotalRefunds} {l.TotalExpenditure} {l.BalanceBeforeSurplus} {l.SurplusRefunded} {l.CarriedForward} {l.Balance}");
+        return lines;
     }
 
     /// <summary>The generator writes only valid facts: as CSV files they load back without a single input error and settle the same.</summary>

@@ -5,7 +5,7 @@ namespace Compensation.Rules.Tests.Scenarios;
 
 /// <summary>
 /// rules-samples/p3-001-per-lesson: seed 001 篇三 (20 a lesson, 10 a break, admin duty 8 % at 7 a
-/// lesson, the deductions of 篇三 (二)), with the 600-a-term fee of 篇四. Amounts worked out by hand in
+/// lesson, paid in full, the deductions of 篇三 (二)), with the 600-a-term fee of 篇四. Amounts worked out by hand in
 /// that folder's README.md. Deduction base = lesson pay + stipends of the month.
 /// </summary>
 public sealed class P3001PerLessonScenario
@@ -48,23 +48,20 @@ public sealed class P3001PerLessonScenario
     }
 
     [Fact]
-    public void AdminDuty_GetsEightPercentOfGeneralSpendingInWholeLessonsOf7()
+    public void AdminDuty_GetsEightPercentOfGeneralSpendingInFull_SharedByDaysOnDuty()
     {
-        // March: 8/100 × (480 + 120) = 48.00 → floor(48/7) = 6 lessons; days A01 3, A02 2 → 3.6, 2.4 → 4 and 2.
-        var marchLessons = Math.Floor(8m / 100 * (24 * 20m + 12 * 10m) / 7m);
-        Assert.Equal(6m, marchLessons);
-        Assert.Equal(Money.Of(4 * 7m), Samples.InMonth(R.StaffMember("A01"), 2025, 3).Gross); // 28.00
-        Assert.Equal(Money.Of(2 * 7m), Samples.InMonth(R.StaffMember("A02"), 2025, 3).Gross); // 14.00
+        // March: 8/100 × (480 + 120) = 48.00 (6.857… lessons of 7, paid in full); days A01 3, A02 2:
+        // 48.00 × 3/5 = 28.80 and 48.00 × 2/5 = 19.20.
+        Assert.Equal(Money.Round(8m / 100 * (24 * 20m + 12 * 10m) * 3 / 5), Samples.InMonth(R.StaffMember("A01"), 2025, 3).Gross); // 28.80
+        Assert.Equal(Money.Round(8m / 100 * (24 * 20m + 12 * 10m) * 2 / 5), Samples.InMonth(R.StaffMember("A02"), 2025, 3).Gross); // 19.20
 
-        // April: 8/100 × (320 + 80) = 32.00 → floor(32/7) = 4 lessons; days 2 and 2 → 2 and 2.
-        var aprilLessons = Math.Floor(8m / 100 * (16 * 20m + 8 * 10m) / 7m);
-        Assert.Equal(4m, aprilLessons);
-        Assert.Equal(Money.Of(2 * 7m), Samples.InMonth(R.StaffMember("A01"), 2025, 4).Gross); // 14.00
-        Assert.Equal(Money.Of(2 * 7m), Samples.InMonth(R.StaffMember("A02"), 2025, 4).Gross); // 14.00
+        // April: 8/100 × (320 + 80) = 32.00; days 2 and 2 → 16.00 each.
+        Assert.Equal(Money.Of(32m * 2 / 4), Samples.InMonth(R.StaffMember("A01"), 2025, 4).Gross); // 16.00
+        Assert.Equal(Money.Of(32m * 2 / 4), Samples.InMonth(R.StaffMember("A02"), 2025, 4).Gross); // 16.00
 
-        Assert.Equal(Money.Of(28m + 14), R.StaffMember("A01").Net); // 42.00
-        Assert.Equal(Money.Of(14m + 14), R.StaffMember("A02").Net); // 28.00
-        Assert.Equal(Money.Of((6 + 4) * 7m), Samples.Line(R.Ledger.Expenditure, "admin-duty")); // 70.00
+        Assert.Equal(Money.Of(28.80m + 16), R.StaffMember("A01").Net); // 44.80
+        Assert.Equal(Money.Of(19.20m + 16), R.StaffMember("A02").Net); // 35.20
+        Assert.Equal(Money.Of(48m + 32), Samples.Line(R.Ledger.Expenditure, "admin-duty")); // 80.00
     }
 
     // ---- Deductions (篇三 (二)) ----
@@ -146,10 +143,10 @@ public sealed class P3001PerLessonScenario
         Assert.Equal(Money.Of(150m), Samples.Line(l.Expenditure, "consumables"));
         Assert.Equal(Money.Of(2400m), l.TotalIncome);
         Assert.Equal(Money.Zero, l.TotalRefunds);
-        Assert.Equal(Money.Of(800m + 200 + 70 - 396 + 150), l.TotalExpenditure);  // 824.00
-        Assert.Equal(Money.Of(2400m - 824), l.BalanceBeforeSurplus);               // 1576.00
+        Assert.Equal(Money.Of(800m + 200 + 80 - 396 + 150), l.TotalExpenditure);  // 834.00
+        Assert.Equal(Money.Of(2400m - 834), l.BalanceBeforeSurplus);               // 1566.00
         Assert.Equal(Money.Zero, l.SurplusRefunded);                               // keep
-        Assert.Equal(Money.Of(1576m), l.Balance);
+        Assert.Equal(Money.Of(1566m), l.Balance);
     }
 
     // ---- Invariants ----
@@ -161,7 +158,7 @@ public sealed class P3001PerLessonScenario
     [Fact]
     public void StaffNetPlusExpenses_IsTheTotalExpenditure()
     {
-        Assert.Equal(Money.Of(168m + 140 + 216 + 80 + 42 + 28), Money.Sum(R.Staff.Select(s => s.Net))); // 674.00
+        Assert.Equal(Money.Of(168m + 140 + 216 + 80 + 44.80m + 35.20m), Money.Sum(R.Staff.Select(s => s.Net))); // 684.00
         Assert.Equal(Money.Of(150m), Samples.ExpenseLines(R.Ledger));
         Assert.Equal(R.Ledger.TotalExpenditure, Money.Sum(R.Staff.Select(s => s.Net)) + Samples.ExpenseLines(R.Ledger));
     }

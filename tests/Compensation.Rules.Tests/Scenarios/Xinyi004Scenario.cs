@@ -58,7 +58,15 @@ public sealed class Xinyi004Scenario
     [Fact]
     public void RateBelowTheFloorOf60_IsReportedButPaidAsTheSchoolSetIt()
     {
-        Assert.Contains(R.Findings, f => f.Code == "pay-below-floor");
+        // Per teacher and month: shortfall = 60 × lesson-hours (40 minutes) − lesson pay.
+        var shortfalls = R.Findings.Where(f => f.Code == "pay-below-floor").Select(f => (f.Subject, f.Severity, Month: f.Message.Zh[..7], Shortfall: f.Message.Zh[(f.Message.Zh.IndexOf("差额 ", StringComparison.Ordinal) + 3)..].Split('，')[0])).OrderBy(f => f.Subject).ThenBy(f => f.Month).ToList();
+        Assert.Equal(
+            [
+                ("T01", Severity.Warning, "2025-03", Money.Of(60m * 7 - 7 * 50).ToString()),          // 420 − 350 = 70.00
+                ("T01", Severity.Warning, "2025-04", Money.Of(60m * 5 - 5 * 50).ToString()),          // 300 − 250 = 50.00
+                ("T02", Severity.Warning, "2025-03", Money.Of(60m * 5 * 60 / 40 - 5 * 75).ToString()), // 450 − 375 = 75.00
+                ("T02", Severity.Warning, "2025-04", Money.Of(60m * 3 * 60 / 40 - 3 * 75).ToString()), // 270 − 225 = 45.00
+            ], shortfalls);
         var t01 = R.StaffMember("T01");                             // 12 lessons of 40 minutes = 12 lesson-hours
         Assert.Equal(12m * 40 / 40, t01.LessonUnits);
         Assert.Equal(Money.Of(12 * 50m), t01.LessonPay);            // 12 × 50 = 600.00 (at the floor it would be 720.00)

@@ -79,7 +79,10 @@ public static class TermGenerator
             Pay = new PayPolicy
             {
                 Mode = PayMode.Pool,
+                ExternalLessons = ExternalLessons.AgreementOnly,
                 PoolIncludesSubsidies = false,
+                PoolFees = PoolFees.Billed,
+                PoolDeductsAwardReserve = false,
                 PoolDeductsExpenses = ["consumables", "venue"],
                 Ceiling = new RateBound { Amount = 60m, Unit = RateUnit.Lesson, Clamp = false, Clause = "002 §1 二(一)" },
                 Clause = "002 §1 二(三)2",

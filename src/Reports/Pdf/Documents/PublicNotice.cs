@@ -248,19 +248,19 @@ internal static class PublicNotice
         table.Add("教师课时费（课时费 ÷ 课时数）", Format.Amount(pay), $"{Format.Count(lessons)} 节", lessons == 0 ? "—" : Format.Amount(RatePerLesson(pay, lessons)));
         if (p.Pay.Mode == PayMode.PerLessonHour && units > 0m && units != lessons)
         {
-            table.Add($"按课时小时计（每 {Format.Count(p.Pay.LessonHourMinutes)} 分钟为 1 课时）", Format.Amount(pay), $"{Format.Number(units)} 课时", Format.Amount(Money.Round(pay.Yuan / units)));
+            table.Add($"按课时计（每 {Format.Count(p.Pay.LessonHourMinutes ?? 0)} 分钟为 1 课时）", Format.Amount(pay), $"{Format.Number(units)} 课时", Format.Amount(Money.Round(pay.Yuan / units)));
         }
 
         Sections.Table(doc, "七、课时报酬标准", "Lesson pay per lesson", table, spaceAfter: 2);
         var bounds = new List<string>();
         if (p.Pay.Ceiling is { } ceiling)
         {
-            bounds.Add($"不高于 {Format.Amount(ceiling.Amount)} 元/{Unit(ceiling.Unit)}" + Clause(ceiling.Clause));
+            bounds.Add($"不高于 {Format.Amount(ceiling.Amount)} 元/{RateUnitText.Zh(ceiling.Unit, p.Pay.LessonHourMinutes)}" + Clause(ceiling.Clause));
         }
 
         if (p.Pay.Floor is { } floor)
         {
-            bounds.Add($"不低于 {Format.Amount(floor.Amount)} 元/{Unit(floor.Unit)}" + Clause(floor.Clause));
+            bounds.Add($"不低于 {Format.Amount(floor.Amount)} 元/{RateUnitText.Zh(floor.Unit, p.Pay.LessonHourMinutes)}" + Clause(floor.Clause));
         }
 
         if (bounds.Count > 0)
@@ -271,8 +271,6 @@ internal static class PublicNotice
 
     /// <summary>The average pay of one lesson, rounded to the fen as every amount is.</summary>
     internal static Money RatePerLesson(Money pay, int lessons) => Money.Round(pay.Yuan / lessons);
-
-    private static string Unit(RateUnit unit) => unit == RateUnit.LessonHour ? "课时（小时）" : "节";
 
     private static string Clause(string clause) => string.IsNullOrWhiteSpace(clause) ? "" : $"（{clause}）";
 

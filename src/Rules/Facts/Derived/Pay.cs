@@ -6,8 +6,12 @@ namespace Compensation.Rules.Facts.Derived;
 /// <summary>The pay for one lesson.</summary>
 public sealed record LessonPay(string StaffId, string LessonId, DateOnly Date, Month Month, decimal Units, Money Amount) : DerivedFact;
 
-/// <summary>The rate the term's lessons were paid at (fixed, or the pool's value per unit), for the floor and ceiling checks.</summary>
-public sealed record PayRate(decimal PerUnit, string Unit, bool Clamped) : DerivedFact;
+/// <summary>
+/// One staff member's lesson pay of one month, which the floor and ceiling (004 §11, 002 §1 二(一)) are checked on:
+/// <see cref="Computed"/> is what the plan's rate or pool gives the month's lessons, <see cref="Paid"/> what they are
+/// paid after a bound the plan clamps to.
+/// </summary>
+public sealed record StaffMonthPay(string StaffId, Month Month, int Lessons, int Minutes, Money Computed, Money Paid) : DerivedFact;
 
 /// <summary>The pool of 002 §1 二(三)2 and its terms.</summary>
 public sealed record PayPool(Money FeeIncome, Money Subsidies, Money Stipends, Money ExternalPay, Money Expenses, Money AwardReserve, Money Pool, decimal Units, Money Paid) : DerivedFact;
@@ -16,7 +20,7 @@ public sealed record PayPool(Money FeeIncome, Money Subsidies, Money Stipends, M
 public sealed record Stipend(string StaffId, string Duty, DateOnly Date, Month Month, int Count, decimal Rate, Money Amount) : DerivedFact;
 
 /// <summary>The admin-duty share of a month (001 篇三 (一)2(2)) for one staff member.</summary>
-public sealed record AdminDutyPay(string StaffId, Month Month, int DutyDays, long Lessons, decimal LessonValue, Money Amount) : DerivedFact;
+public sealed record AdminDutyPay(string StaffId, Month Month, int DutyDays, decimal Lessons, decimal LessonValue, Money Amount) : DerivedFact;
 
 /// <summary>Pay to external staff per their agreement.</summary>
 public sealed record ExternalPay(string StaffId, Money Amount) : DerivedFact;

@@ -24,11 +24,11 @@ internal static class PolicyKeys
     public static readonly IReadOnlyList<string> WaiverCategory = ["name", "max_percent"];
 
     public static readonly IReadOnlyList<string> Pay =
-        ["mode", "rate", "lesson_hour_minutes", "pool_includes_subsidies", "pool_deducts_expenses", "floor", "ceiling", "clause"];
+        ["mode", "rate", "lesson_hour_minutes", "external_lessons", "pool_includes_subsidies", "pool_fees", "pool_deducts_expenses", "pool_deducts_award_reserve", "floor", "ceiling", "clause"];
 
     public static readonly IReadOnlyList<string> RateBound = ["amount", "unit", "clamp", "clause"];
     public static readonly IReadOnlyList<string> Stipends = ["per_day", "per_break", "admin_duty_share", "clause"];
-    public static readonly IReadOnlyList<string> AdminDutyShare = ["percent", "lesson_value", "clause"];
+    public static readonly IReadOnlyList<string> AdminDutyShare = ["percent", "lesson_value", "rounding", "base", "period", "clause"];
     public static readonly IReadOnlyList<string> Deductions = ["base", "rules", "clause"];
     public static readonly IReadOnlyList<string> DeductionRule = ["id", "kinds", "each", "percent", "range", "escalation", "scope", "clause"];
     public static readonly IReadOnlyList<string> Escalation = ["at", "percent", "mode"];
@@ -93,6 +93,36 @@ internal static class PolicyKeys
         ["per-lesson"] = PayMode.PerLesson,
         ["per-lesson-hour"] = PayMode.PerLessonHour,
         ["pool"] = PayMode.Pool,
+    };
+
+    public static readonly IReadOnlyDictionary<string, ExternalLessons> ExternalLessonChoices = new Dictionary<string, ExternalLessons>
+    {
+        ["agreement-only"] = ExternalLessons.AgreementOnly,
+        ["also-lesson-pay"] = ExternalLessons.AlsoLessonPay,
+    };
+
+    public static readonly IReadOnlyDictionary<string, PoolFees> PoolFeeChoices = new Dictionary<string, PoolFees>
+    {
+        ["billed"] = PoolFees.Billed,
+        ["collected"] = PoolFees.Collected,
+    };
+
+    public static readonly IReadOnlyDictionary<string, AdminDutyRounding> AdminDutyRoundings = new Dictionary<string, AdminDutyRounding>
+    {
+        ["exact"] = AdminDutyRounding.Exact,
+        ["whole-lessons"] = AdminDutyRounding.WholeLessons,
+    };
+
+    public static readonly IReadOnlyDictionary<string, AdminDutyBase> AdminDutyBases = new Dictionary<string, AdminDutyBase>
+    {
+        ["lesson-pay"] = AdminDutyBase.LessonPay,
+        ["lesson-pay-and-breaks"] = AdminDutyBase.LessonPayAndBreaks,
+    };
+
+    public static readonly IReadOnlyDictionary<string, AdminDutyPeriod> AdminDutyPeriods = new Dictionary<string, AdminDutyPeriod>
+    {
+        ["month"] = AdminDutyPeriod.Month,
+        ["term"] = AdminDutyPeriod.Term,
     };
 
     public static readonly IReadOnlyDictionary<string, RateUnit> RateUnits = new Dictionary<string, RateUnit>

@@ -238,14 +238,31 @@ internal sealed class PolicyMapper(YamlValues values)
             s.Error("ceiling", $"the ceiling {ceiling.Amount} is below the floor {floor.Amount}");
         }
 
+        // A 课时 is not an hour unless the plan says so: its length is required wherever pay or a bound counts lesson-hours.
+        var lessonHourMinutes = s.Integer("lesson_hour_minutes", 1);
+        if (lessonHourMinutes is null)
+        {
+            if (mode == PayMode.PerLessonHour)
+            {
+                Require(s, "lesson_hour_minutes", "mode is per-lesson-hour");
+            }
+            else if (floor?.Unit == RateUnit.LessonHour || ceiling?.Unit == RateUnit.LessonHour)
+            {
+                Require(s, "lesson_hour_minutes", $"{(floor?.Unit == RateUnit.LessonHour ? "floor" : "ceiling")}.unit is lesson-hour");
+            }
+        }
+
         var defaults = new PayPolicy();
         return new PayPolicy
         {
             Mode = mode ?? defaults.Mode,
             Rate = rate ?? 0m,
-            LessonHourMinutes = s.Integer("lesson_hour_minutes", 1) ?? defaults.LessonHourMinutes,
+            LessonHourMinutes = lessonHourMinutes,
+            ExternalLessons = s.Choice("external_lessons", PolicyKeys.ExternalLessonChoices) ?? defaults.ExternalLessons,
             PoolIncludesSubsidies = s.Boolean("pool_includes_subsidies") ?? false,
+            PoolFees = s.Choice("pool_fees", PolicyKeys.PoolFeeChoices) ?? defaults.PoolFees,
             PoolDeductsExpenses = DistinctChoices(s, "pool_deducts_expenses", Expense.Categories, nonEmpty: false) ?? defaults.PoolDeductsExpenses,
+            PoolDeductsAwardReserve = s.Boolean("pool_deducts_award_reserve") ?? defaults.PoolDeductsAwardReserve,
             Floor = floor,
             Ceiling = ceiling,
             Clause = s.Clause(),
@@ -311,7 +328,16 @@ internal sealed class PolicyMapper(YamlValues values)
             s.Error("lesson_value", "must be more than 0: the share is divided by it");
         }
 
-        return new AdminDutyShare { Percent = percent ?? 0m, LessonValue = lessonValue ?? 0m, Clause = s.Clause() };
+        var defaults = new AdminDutyShare();
+        return new AdminDutyShare
+        {
+            Percent = percent ?? 0m,
+            LessonValue = lessonValue ?? 0m,
+            Rounding = s.Choice("rounding", PolicyKeys.AdminDutyRoundings) ?? defaults.Rounding,
+            Base = s.Choice("base", PolicyKeys.AdminDutyBases) ?? defaults.Base,
+            Period = s.Choice("period", PolicyKeys.AdminDutyPeriods) ?? defaults.Period,
+            Clause = s.Clause(),
+        };
     }
 
     private DeductionPolicy Deductions(YamlSection? s)

@@ -7,21 +7,30 @@ using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Pay;
 
-/// <summary>002 §1 二(一): 按每课时不高于60元的标准. A rate (or pool value per lesson) above the ceiling is a finding.</summary>
+/// <summary>
+/// 002 §1 二(一): 按每课时不高于60元的标准. Per staff member and month, the rate paid is the lesson pay ÷ the units in
+/// the ceiling's unit; above the ceiling, the excess (pay − ceiling × units) is a finding, held back when the plan clamps.
+/// </summary>
 [Rule("pay.ceiling", Priority = 20)]
 [Title("课时费上限", "Pay ceiling")]
 [Clause("002 §1 二(一)")]
-public sealed class PayCeilingRule(RateBound ceiling) : Rule
+public sealed class PayCeilingRule(RateBound ceiling, int? lessonHourMinutes) : Rule
 {
     protected override void Define(RuleBuilder rule)
     {
         rule.Produces<FindingFact>();
-        rule.Match<PayRate>(r => r.PerUnit > ceiling.Amount).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, rate) =>
+        rule.Match<StaffMonthPay>(m => m.Computed > PayBounds.Limit(ceiling, m.Lessons, m.Minutes, lessonHourMinutes)).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, m) =>
         {
+            var units = PayBounds.Units(ceiling.Unit, m.Lessons, m.Minutes, lessonHourMinutes);
+            var limit = PayBounds.Limit(ceiling, m.Lessons, m.Minutes, lessonHourMinutes);
+            var excess = m.Computed - limit;
+            var unitZh = PayBounds.UnitZh(ceiling.Unit, lessonHourMinutes);
+            var unitEn = PayBounds.UnitEn(ceiling.Unit, lessonHourMinutes);
+            var rate = units == 0m ? 0m : decimal.Round(m.Computed.Yuan / units, 2, MidpointRounding.AwayFromZero);
             var message = new Bilingual(
-                $"课时费 {N(decimal.Round(rate.PerUnit, 4))} 元高于上限 {N(ceiling.Amount)} 元" + (ceiling.Clamp ? "，已按上限发放" : ""),
-                $"pay of {N(decimal.Round(rate.PerUnit, 4))} yuan per {rate.Unit} is above the ceiling of {N(ceiling.Amount)}" + (ceiling.Clamp ? "; paid at the ceiling" : ""));
-            ctx.Insert(new FindingFact("pay-above-ceiling", ceiling.Clamp ? Severity.Info : Severity.Warning, "pay", message), "above", [rate], message);
+                $"{m.Month} 课时费 {Y(m.Computed)} ÷ {N(decimal.Round(units, 4))} {unitZh} = {N(rate)} 元/{unitZh}，高于上限 {N(ceiling.Amount)} 元/{unitZh}；超出 {Y(excess)}" + (ceiling.Clamp ? "，已按上限发放" : ""),
+                $"{m.Month}: lesson pay {Y(m.Computed)} ÷ {N(decimal.Round(units, 4))} {unitEn} = {N(rate)} yuan per {unitEn}, above the ceiling of {N(ceiling.Amount)}; excess {Y(excess)}" + (ceiling.Clamp ? "; paid at the ceiling" : ""));
+            ctx.Insert(new FindingFact("pay-above-ceiling", ceiling.Clamp ? Severity.Info : Severity.Warning, m.StaffId, message), m.StaffId + ":" + m.Month, [m], message);
         });
     }
 }

@@ -278,12 +278,12 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
         var bounds = new List<string>();
         if (pay.Ceiling is { } ceiling)
         {
-            bounds.Add(Html.Encode($"不高于 {Html.Amount(ceiling.Amount)} 元/{Unit(ceiling.Unit)}") + Clause(ceiling.Clause));
+            bounds.Add(Html.Encode($"不高于 {Html.Amount(ceiling.Amount)} 元/{RateUnitText.Zh(ceiling.Unit, pay.LessonHourMinutes)}") + Clause(ceiling.Clause));
         }
 
         if (pay.Floor is { } floor)
         {
-            bounds.Add(Html.Encode($"不低于 {Html.Amount(floor.Amount)} 元/{Unit(floor.Unit)}") + Clause(floor.Clause));
+            bounds.Add(Html.Encode($"不低于 {Html.Amount(floor.Amount)} 元/{RateUnitText.Zh(floor.Unit, pay.LessonHourMinutes)}") + Clause(floor.Clause));
         }
 
         return bounds.Count == 0 ? content : content + $"<p class=\"small\">方案规定课时报酬{string.Join("，", bounds)}。</p>\n";
@@ -291,8 +291,6 @@ public sealed class Endpoint : PageEndpoint<TermPageRequest>
 
     private static string AmountCell(decimal amount, string figure) =>
         $"<td class=\"num{(amount < 0m ? " negative" : "")}\" data-figure=\"{Html.Encode(figure)}\">{Html.Encode(Html.Amount(amount))}</td>";
-
-    private static string Unit(RateUnit unit) => unit == RateUnit.LessonHour ? "课时（小时）" : "节";
 
     /// <summary>A plan clause in brackets, as HTML that does not break inside the clause number.</summary>
     private static string Clause(string clause, string prefix = "") =>

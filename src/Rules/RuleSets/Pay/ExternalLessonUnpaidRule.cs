@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using Compensation.Rules.Domain;
+using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Facts.Derived;
+using Compensation.Rules.Facts.Input;
+using static Compensation.Rules.RuleSets.Text;
+
+namespace Compensation.Rules.RuleSets.Pay;
+
+/// <summary>
+/// 002 §1 二(三)2 takes 校外人员劳务报酬 off the pool and 004 §11 pays 外聘 staff 根据相关审核备案的协议: external staff are
+/// paid their agreement once, so lessons recorded for them earn no lesson pay. Each such lesson is reported, since the
+/// record may be a mistake (the wrong staff id) or a lesson the agreement does not cover.
+/// </summary>
+[Rule("pay.external-lesson-unpaid", Priority = 20)]
+[Title("外聘人员课时不另付课时费", "External staff's lessons not paid as lessons")]
+[Clause("002 §1 二(三)2")]
+public sealed class ExternalLessonUnpaidRule : Rule
+{
+    protected override void Define(RuleBuilder rule)
+    {
+        rule.Produces<FindingFact>();
+        rule.Reads<LessonDelivered>();
+        rule.Match<StaffMember>(static s => s.External).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
+        {
+            var own = ctx.Where<LessonDelivered>(static l => l.StaffId, s.StaffId).ToArray();
+            if (own.Length == 0)
+            {
+                return;
+            }
+
+            Array.Sort(own, PayBounds.ByDateSlotId);
+            var named = string.Join(", ", own.Select(l => $"{l.LessonId} ({D(l.Date)})"));
+            var message = new Bilingual(
+                $"外聘人员按协议支付，记录的 {N(own.Length)} 节课不另付课时费，也不计入全校总课时：{named}",
+                $"external staff are paid their agreement: the {N(own.Length)} lessons recorded for them earn no lesson pay and are not counted in the school's lessons: {named}");
+            ctx.Insert(new FindingFact("external-lesson-unpaid", Severity.Warning, s.StaffId, message), s.StaffId, [s, .. own], message);
+        });
+    }
+}
