@@ -66,6 +66,7 @@ public class DeductionRuleTests
         var three = Fire<Deduction>(Lateness(DeductionEach.Day, EscalationMode.GreaterOf), [.. TwoLessonsADay(), Late("E1", 4), Late("E2", 5), Late("E3", 6)]);
         Assert.Equal(Money.Of(3 * 2 * 25m), Total(three));
         Assert.All(three, d => Assert.Equal("late", d.Kind)); // the day lines, no escalation line
+        Assert.Contains("150.00 × 50% = 75.00", three.OrderBy(d => d.EventIds[0], StringComparer.Ordinal).Last().Reason.Zh, StringComparison.Ordinal); // the last says why
     }
 
     [Fact]

@@ -61,9 +61,21 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 var keepPerEvent = escalation is null || escalation.Mode == EscalationMode.Add || (escalation.Mode == EscalationMode.GreaterOf && eventSum > escalated);
                 if (keepPerEvent)
                 {
-                    foreach (var p in perEvent)
+                    for (var i = 0; i < perEvent.Count; i++)
                     {
-                        ctx.Insert(p.Deduction, p.Key, p.Sources, p.Deduction.Reason);
+                        var d = perEvent[i].Deduction;
+                        if (escalation?.Mode == EscalationMode.GreaterOf && i == perEvent.Count - 1)
+                        {
+                            // greater-of kept the per-event lines: the last says why the escalation did not replace them.
+                            d = d with
+                            {
+                                Reason = new Bilingual(
+                                    d.Reason.Zh + $"（{scopeZh}共 {N(ordered.Count)} 次，逐次扣除合计 {Y(eventSum)} 高于{baseText} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}，按逐次扣除）",
+                                    d.Reason.En + $" ({N(ordered.Count)} events: the per-event sum {Y(eventSum)} exceeds {baseEn} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}, so it stands)"),
+                            };
+                        }
+
+                        ctx.Insert(d, perEvent[i].Key, perEvent[i].Sources, d.Reason);
                     }
                 }
 
