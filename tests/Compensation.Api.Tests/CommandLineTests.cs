@@ -130,6 +130,30 @@ public sealed class CommandLineTests : IDisposable
         Assert.False(Directory.Exists(folder), "no output folder");
     }
 
+    /// <summary>
+    /// 002 §1 二(四)5 当月10%——100%: C06 decided at 5 % (conduct.csv row 7) is refused by settle and documents alike
+    /// (exit 2, nothing written), naming the file, row, event, value and range.
+    /// </summary>
+    [Theory]
+    [InlineData("settle")]
+    [InlineData("documents")]
+    public void ADecidedPercentageOutsideTheRange_IsRefusedWithExitTwo_NamingRowEventValueAndRange(string verb)
+    {
+        var copy = Path.Combine(_temp, "sample");
+        CopyFolder(Sample("yongqiao-002-s1"), copy);
+        var conduct = Path.Combine(copy, "facts", "conduct.csv");
+        var text = File.ReadAllText(conduct);
+        Assert.Contains("C06,T03,2025-03-27,perfunctory,20,", text, StringComparison.Ordinal);
+        File.WriteAllText(conduct, text.Replace("C06,T03,2025-03-27,perfunctory,20,", "C06,T03,2025-03-27,perfunctory,5,", StringComparison.Ordinal));
+        var output = Path.Combine(_temp, "out");
+
+        var (code, _, err) = Run(verb, copy, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("conduct.csv:7: decided_percent: event C06 (perfunctory): the decided percentage 5% is outside the range 10%–100%", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(output) || Directory.Exists(output), "nothing written");
+    }
+
     [Fact]
     public void AnUnknownVerb_PrintsUsage() => Assert.Equal(3, Run("pay", "x").Code);
 

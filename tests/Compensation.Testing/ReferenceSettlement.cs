@@ -484,25 +484,29 @@ public static class ReferenceSettlement
             dayPay[key] = dayPay.GetValueOrDefault(key) + lessonFen[i];
         }
 
-        // ---- Deductions, per rule, per staff member and month (or term).
-        var withStipends = policy.Deductions.Base == DeductionBase.LessonPayAndStipends;
-        long MonthBase(int slot) => months[slot].LessonPay + (withStipends ? months[slot].Stipends : 0);
-        long TermBase(int staff)
+        // ---- Deductions, per rule, per staff member and month (or term). A rule's own base overrides the plan's; the
+        // month's (or term's) cap widens to lesson pay and stipends when a deduction there was taken of that.
+        var planWithStipends = policy.Deductions.Base == DeductionBase.LessonPayAndStipends;
+        long MonthBase(int slot, bool withStipends) => months[slot].LessonPay + (withStipends ? months[slot].Stipends : 0);
+        long TermBase(int staff, bool withStipends)
         {
             long total = 0;
             for (var m = 0; m < monthCount; m++)
             {
-                total += MonthBase(staff * monthCount + m);
+                total += MonthBase(staff * monthCount + m, withStipends);
             }
 
             return total;
         }
 
         var termRaw = new long[staffIds.Length];
+        var termWithStipends = new bool[staffIds.Length];
+        var clamp = policy.Deductions.OutOfRange == DecidedOutOfRange.Clamp;
         foreach (var rule in policy.Deductions.Rules)
         {
             var kinds = rule.Kinds.ToHashSet(StringComparer.Ordinal);
             var termScope = rule.Scope == DeductionScope.Term;
+            var withStipends = (rule.Base ?? policy.Deductions.Base) == DeductionBase.LessonPayAndStipends;
             var groups = new Dictionary<int, List<ConductEvent>>();
             foreach (var e in facts.Conduct)
             {
@@ -524,58 +528,78 @@ public static class ReferenceSettlement
             foreach (var (key, events) in groups)
             {
                 var staff = termScope ? -1 - key : key / monthCount;
-                var baseFen = termScope ? TermBase(staff) : MonthBase(key);
+                var baseFen = termScope ? TermBase(staff, withStipends) : MonthBase(key, withStipends);
                 events.Sort((a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(a.EventId, b.EventId));
-                long raw = 0;
-                var lines = 0;
-                var escalates = rule.Escalation is { } esc && events.Count >= esc.At;
-                if (!(escalates && rule.Escalation!.Mode == EscalationMode.Replace))
+                long perEvent = 0;
+                var perEventLines = 0;
+                var escalation = rule.Escalation is { } esc && events.Count >= esc.At ? esc : null;
+                if (escalation?.Mode != EscalationMode.Replace)
                 {
                     foreach (var e in events)
                     {
-                        switch (rule.Each)
+                        var each = rule.Each == DeductionEach.LessonOrDay ? (e.LessonId is null ? DeductionEach.Day : DeductionEach.Lesson) : rule.Each;
+                        switch (each)
                         {
                             case DeductionEach.None:
                                 break;
                             case DeductionEach.Lesson:
                                 if (e.LessonId is not null && lessonById.TryGetValue(e.LessonId, out var lesson) && lesson.Staff == staff && (termScope || lesson.Slot == key))
                                 {
-                                    raw += lesson.Fen;
-                                    lines++;
+                                    perEvent += lesson.Fen;
+                                    perEventLines++;
                                 }
 
                                 break;
                             case DeductionEach.Day:
-                                raw += dayPay.GetValueOrDefault((staff, e.Date.DayNumber));
-                                lines++;
+                                perEvent += dayPay.GetValueOrDefault((staff, e.Date.DayNumber));
+                                perEventLines++;
                                 break;
                             case DeductionEach.Percent:
-                                raw += RoundFen(baseFen * rule.Percent / 100m);
-                                lines++;
+                                perEvent += RoundFen(baseFen * rule.Percent / 100m);
+                                perEventLines++;
                                 break;
                             default:
                                 var (min, max) = rule.Range ?? (0m, 100m);
+                                if (!clamp && (e.DecidedPercent is not { } given || given < min || given > max))
+                                {
+                                    throw new NotSupportedException($"event {e.EventId}: a decided percentage outside the range is refused, not settled");
+                                }
+
                                 var decided = e.DecidedPercent is { } dp ? Math.Clamp(dp, min, max) : min;
-                                raw += RoundFen(baseFen * decided / 100m);
-                                lines++;
+                                perEvent += RoundFen(baseFen * decided / 100m);
+                                perEventLines++;
                                 break;
                         }
                     }
                 }
 
-                if (escalates)
+                // replace: the escalation alone; add: both; greater-of: the escalation when it is at least the per-event sum.
+                long raw = perEvent;
+                var lines = perEventLines;
+                if (escalation is not null)
                 {
-                    raw += RoundFen(baseFen * rule.Escalation!.Percent / 100m);
-                    lines++;
+                    var escalated = RoundFen(baseFen * escalation.Percent / 100m);
+                    if (escalation.Mode == EscalationMode.Add)
+                    {
+                        raw += escalated;
+                        lines++;
+                    }
+                    else if (escalation.Mode == EscalationMode.Replace || escalated >= perEvent)
+                    {
+                        raw = escalated;
+                        lines = 1;
+                    }
                 }
 
                 if (termScope)
                 {
                     termRaw[staff] += raw;
+                    termWithStipends[staff] |= withStipends && lines > 0;
                 }
                 else if (lines > 0)
                 {
                     months[key].DeductionsRaw += raw;
+                    months[key].WithStipends |= withStipends;
                     months[key].Present = true;
                 }
             }
@@ -597,7 +621,7 @@ public static class ReferenceSettlement
                     continue;
                 }
 
-                var b = w.LessonPay + (withStipends ? w.Stipends : 0);
+                var b = w.LessonPay + (planWithStipends || w.WithStipends ? w.Stipends : 0);
                 var total = Math.Min(w.DeductionsRaw, b);
                 var g = w.LessonPay + w.Stipends;
                 var ym = firstMonth + m;
@@ -605,7 +629,7 @@ public static class ReferenceSettlement
                     Money.FromFen(b), Money.FromFen(w.DeductionsRaw), Money.FromFen(total), Money.FromFen(g), Money.FromFen(g - total)));
                 gross += g;
                 monthDeductions += total;
-                baseTotal += b;
+                baseTotal += planWithStipends || termWithStipends[s] ? w.LessonPay + w.Stipends : b;
                 lessonPay += w.LessonPay;
                 stipends += w.Stipends;
                 lessonCount += w.Lessons;
@@ -928,5 +952,6 @@ public static class ReferenceSettlement
         public long LessonPay;
         public long Stipends;
         public long DeductionsRaw;
+        public bool WithStipends;
     }
 }

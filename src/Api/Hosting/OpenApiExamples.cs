@@ -112,8 +112,8 @@ public static class OpenApiExamples
         var run = new RunResponse(2, "final", 2, 1, InputSha, OutputSha, Settled, Accountant, Finalised, 1);
         var lateness = new DeductionLine("lateness", "escalation", 50m, Yuan(150.00m), ["conduct:C01", "conduct:C02", "conduct:C03"], "002 §1 二(四)3",
             new Bilingual(
-                "2025年3月迟到、早退、私自调课 共 3 次（达到 3 次），扣当月课时费 300.00 × 50% = 150.00（代替逐次扣除）",
-                "3 × late/early-leave/swap in 2025-03 (≥ 3): the month's lesson pay 300.00 × 50% = 150.00 (instead of per-event deductions)"),
+                "2025年3月迟到、早退、私自调课 共 3 次（达到 3 次），扣当月课时费 300.00 × 50% = 150.00（不低于逐次扣除合计 75.00，代替逐次扣除）",
+                "3 × late/early-leave/swap in 2025-03 (≥ 3): the month's lesson pay 300.00 × 50% = 150.00 (not less than the per-event sum 75.00; instead of it)"),
             "deductions.review/lateness:T01|2025-03:escalation");
         var family = new FamilyLine
         {

@@ -20,6 +20,12 @@ public sealed record TermFacts
     public IReadOnlyList<Expense> Expenses { get; init; } = [];
     public IReadOnlyList<AwardDecision> Awards { get; init; } = [];
 
+    /// <summary>
+    /// Where each review event's decided percentage was read (file, row or line, field), by event id, so a value the
+    /// plan refuses at settlement can be traced to its row; empty for facts made in code.
+    /// </summary>
+    public IReadOnlyDictionary<string, FactOrigin> ConductOrigins { get; init; } = new Dictionary<string, FactOrigin>();
+
     public IEnumerable<IFact> All()
     {
         foreach (var kind in Kinds())
@@ -35,3 +41,6 @@ public sealed record TermFacts
     public IReadOnlyList<IReadOnlyList<IFact>> Kinds() =>
         [[Term], Calendar, Enrolments, Attendance, Hardship, Payments, Subsidies, Staff, Lessons, Conduct, Duties, Expenses, Awards];
 }
+
+/// <summary>Where a value of a fact was read: the file, the line (CSV: the row, 1 = header) and the field.</summary>
+public sealed record FactOrigin(string File, int Line, string Field);

@@ -358,6 +358,22 @@ public sealed record DeductionPolicy
 
     /// <summary>The plan's review clause as a whole: cited by a rule line without its own, and by review events no line covers.</summary>
     public string Clause { get; init; } = "";
+
+    /// <summary>What settling does with a decided percentage outside its rule's range, or missing where the rule is <c>decided</c>.</summary>
+    public DecidedOutOfRange OutOfRange { get; init; } = DecidedOutOfRange.Refuse;
+}
+
+/// <summary>
+/// A decided percentage outside the plan's range (002 §1 二(四)5 当月10%——100%, 二(四)6 50%——100%) is an
+/// error the review group (考核小组) corrects, so by default the input is refused.
+/// </summary>
+public enum DecidedOutOfRange
+{
+    /// <summary>Settling refuses the input, naming the event, the value and the range.</summary>
+    Refuse,
+
+    /// <summary>The nearest bound is applied (the minimum when none was decided) and an error finding is raised.</summary>
+    Clamp,
 }
 
 public enum DeductionEach
@@ -367,6 +383,11 @@ public enum DeductionEach
 
     /// <summary>Lose the pay of all the staff member's lessons that day.</summary>
     Day,
+
+    /// <summary>
+    /// 002 §1 二(四)3 扣除当天当节的延时服务补助费: the pay of the lesson the event names; the day's lessons when it names none.
+    /// </summary>
+    LessonOrDay,
 
     /// <summary>A fixed percentage of the month's (or term's) base per occurrence.</summary>
     Percent,
@@ -385,6 +406,12 @@ public enum EscalationMode
 
     /// <summary>The escalation percentage is deducted in addition.</summary>
     Add,
+
+    /// <summary>
+    /// The larger of the per-occurrence deductions and the escalation percentage: a further occurrence never makes
+    /// the month cheaper (当月…达到三次以上，扣除当月50% is a harsher penalty, never a milder one).
+    /// </summary>
+    GreaterOf,
 }
 
 public enum DeductionScope
@@ -405,6 +432,10 @@ public sealed record DeductionRulePolicy
     public (decimal Min, decimal Max)? Range { get; init; }
     public Escalation? Escalation { get; init; }
     public DeductionScope Scope { get; init; } = DeductionScope.Month;
+
+    /// <summary>The base this line's percentages are of; null: <see cref="DeductionPolicy.Base"/>.</summary>
+    public DeductionBase? Base { get; init; }
+
     public string Clause { get; init; } = "";
 }
 

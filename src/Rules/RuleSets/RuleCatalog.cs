@@ -119,7 +119,7 @@ public static class RuleCatalog
 
         foreach (var line in policy.Deductions.Rules)
         {
-            rules.Add(new ReviewDeductionRule(line, policy.Deductions.Base) { Instance = line.Id, PolicyClause = Clause(line.Clause, policy.Deductions.Clause) });
+            rules.Add(new ReviewDeductionRule(line, line.Base ?? policy.Deductions.Base) { Instance = line.Id, PolicyClause = Clause(line.Clause, policy.Deductions.Clause) });
         }
 
         rules.Add(new UncoveredConductRule(policy.Deductions.Rules.SelectMany(r => r.Kinds).ToHashSet(StringComparer.Ordinal)) { PolicyClause = Clause(policy.Deductions.Clause) });

@@ -42,6 +42,7 @@ public static class Settler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Session Run(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, SessionOptions? options)
     {
+        DecidedPercentCheck.Check(policy, facts);
         var rules = RuleCatalog.For(policy, calendar).Select(r => r.Compile());
         var session = new Session(rules, options);
         foreach (var kind in facts.Kinds())

@@ -74,21 +74,22 @@ public class PolicyLoaderTests
 
         deductions:
           base: lesson-pay               # lesson-pay | lesson-pay-and-stipends
+          out_of_range: refuse           # refuse (default) | clamp: a decided percent outside its range
           rules:
             - id: no-show
               kinds: [no-show]
-              each: lesson               # lesson | day | percent | decided | none
+              each: lesson               # lesson | day | lesson-or-day | percent | decided | none
               clause: "002 §1 二(四)2"
             - id: lateness
               kinds: [late, early-leave, swap]
-              each: day
-              escalation: { at: 3, percent: 50, mode: replace }   # replace | add
+              each: lesson-or-day        # 当天当节: the named lesson, else the day's lessons
+              escalation: { at: 3, percent: 50, mode: greater-of }   # greater-of (default) | replace | add
               clause: "002 §1 二(四)3"
             - id: handover
               kinds: [handover]
               each: percent
               percent: 10
-              escalation: { at: 3, percent: 50, mode: replace }
+              escalation: { at: 3, percent: 50 }
             - id: perfunctory
               kinds: [perfunctory, complaint]
               each: decided
@@ -98,6 +99,7 @@ public class PolicyLoaderTests
               each: decided
               range: [50, 100]
               scope: month               # month | term
+              base: lesson-pay           # this rule's base; default deductions.base
 
         awards:
           reserve: 500
@@ -147,20 +149,21 @@ public class PolicyLoaderTests
         Assert.Equal(new AdminDutyShare { Percent = 8m, LessonValue = 7m, Clause = "001 篇三 (一)2(2)" }, p.Stipends.AdminDutyShare);
         Assert.Equal("002 §1 二(三)1", p.Stipends.Clause);
 
-        Assert.Equal(DeductionBase.LessonPay, p.Deductions.Base);
+        Assert.Equal((DeductionBase.LessonPay, DecidedOutOfRange.Refuse), (p.Deductions.Base, p.Deductions.OutOfRange));
         var rules = p.Deductions.Rules;
         Assert.Equal(["no-show", "lateness", "handover", "perfunctory", "incident"], rules.Select(r => r.Id));
         Assert.Equal(["late", "early-leave", "swap"], rules[1].Kinds);
         Assert.Equal(
-            [DeductionEach.Lesson, DeductionEach.Day, DeductionEach.Percent, DeductionEach.Decided, DeductionEach.Decided],
+            [DeductionEach.Lesson, DeductionEach.LessonOrDay, DeductionEach.Percent, DeductionEach.Decided, DeductionEach.Decided],
             rules.Select(r => r.Each));
         Assert.Equal("002 §1 二(四)2", rules[0].Clause);
         Assert.Null(rules[0].Escalation);
-        Assert.Equal(new Escalation(3, 50m, EscalationMode.Replace), rules[1].Escalation);
-        Assert.Equal((10m, new Escalation(3, 50m, EscalationMode.Replace)), (rules[2].Percent, rules[2].Escalation));
+        Assert.Equal(new Escalation(3, 50m, EscalationMode.GreaterOf), rules[1].Escalation);
+        Assert.Equal((10m, new Escalation(3, 50m, EscalationMode.GreaterOf)), (rules[2].Percent, rules[2].Escalation)); // mode omitted: greater-of
         Assert.Equal((10m, 100m), rules[3].Range);
         Assert.Equal((50m, 100m), rules[4].Range);
         Assert.Equal(DeductionScope.Month, rules[4].Scope);
+        Assert.Equal([null, null, null, null, DeductionBase.LessonPay], rules.Select(r => r.Base));
         Assert.Equal("", rules[4].Clause);
 
         Assert.Equal(new AwardPolicy { Reserve = 500m, Clause = "002 §1 二(四)7" }, p.Awards);
@@ -313,12 +316,30 @@ public class PolicyLoaderTests
     [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: decided, range: [10, 101] } ] }", 3, "deductions.rules[0].range[1]", "expected a percentage from 0 to 100, got '101'")]
     [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: decided, range: [10] } ] }", 3, "deductions.rules[0].range", "expected [min, max], two percentages, got 1 values")]
     [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: day, escalation: { at: 0, percent: 50 } } ] }", 3, "deductions.rules[0].escalation.at", "expected a whole number of at least 1, got '0'")]
-    [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: day, escalation: { at: 3, percent: 50, mode: double } } ] }", 3, "deductions.rules[0].escalation.mode", "expected one of replace, add, got 'double'")]
+    [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: day, escalation: { at: 3, percent: 50, mode: double } } ] }", 3, "deductions.rules[0].escalation.mode", "expected one of replace, add, greater-of, got 'double'")]
     [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: day }, { id: a, kinds: [swap], each: day } ] }", 3, "deductions.rules[1].id", "duplicate rule id 'a' (also deductions.rules[0])")]
     [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: day }, { id: b, kinds: [swap, late], each: day } ] }", 3, "deductions.rules[1].kinds[1]", "conduct kind 'late' is already deducted by rule 'a'")]
     [InlineData("deductions: { base: salary }", 3, "deductions.base", "expected one of lesson-pay, lesson-pay-and-stipends, got 'salary'")]
+    [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: day, base: salary } ] }", 3, "deductions.rules[0].base", "expected one of lesson-pay, lesson-pay-and-stipends, got 'salary'")]
+    [InlineData("deductions: { out_of_range: nearest }", 3, "deductions.out_of_range", "expected one of refuse, clamp, got 'nearest'")]
+    [InlineData("deductions: { rules: [ { id: a, kinds: [late], each: lesson_or_day } ] }", 3, "deductions.rules[0].each", "expected one of lesson, day, lesson-or-day, percent, decided, none, got 'lesson_or_day'")]
     public void SectionRules_AreChecked(string section, int line, string field, string message) =>
         Assert.Equal(new InputError("p.yaml", line, field, message), Assert.Single(Errors("school: S\nplan: P\n" + section + "\n")));
+
+    [Fact]
+    public void DeductionReadings_DefaultToGreaterOfAndRefuse_AndTheEarlierReadingsCanBeStated()
+    {
+        var omitted = PolicyLoader.LoadText("school: S\nplan: P\ndeductions: { rules: [ { id: a, kinds: [late], each: day, escalation: { at: 3, percent: 50 } } ] }\n", "p.yaml");
+        Assert.Equal((DecidedOutOfRange.Refuse, EscalationMode.GreaterOf, (DeductionBase?)null),
+            (omitted.Deductions.OutOfRange, omitted.Deductions.Rules[0].Escalation!.Mode, omitted.Deductions.Rules[0].Base));
+        Assert.Equal(DecidedOutOfRange.Refuse, PolicyLoader.LoadText("school: S\nplan: P\n", "p.yaml").Deductions.OutOfRange);
+
+        var stated = PolicyLoader.LoadText(
+            "school: S\nplan: P\ndeductions: { out_of_range: clamp, rules: [ { id: a, kinds: [late], each: day, base: lesson-pay-and-stipends, escalation: { at: 3, percent: 50, mode: replace } } ] }\n",
+            "p.yaml");
+        Assert.Equal((DecidedOutOfRange.Clamp, EscalationMode.Replace, (DeductionBase?)DeductionBase.LessonPayAndStipends),
+            (stated.Deductions.OutOfRange, stated.Deductions.Rules[0].Escalation!.Mode, stated.Deductions.Rules[0].Base));
+    }
 
     [Fact]
     public void ManyProblems_AreAllReported()

@@ -111,13 +111,47 @@ public sealed class P3001PerLessonScenario
     }
 
     [Fact]
-    public void ComplaintDecidedBelowTheRange_IsRaisedToTenPercentAndReported()
+    public void ComplaintDecidedAtTenPercent_CostsTenPercentOfTheMonth()
     {
         var t03 = R.StaffMember("T03");
         var april = Samples.InMonth(t03, 2025, 4);
         Assert.Equal(Money.Of(3 * 20m + 3 * 10m), april.DeductionBase); // 60 + 30 = 90.00
-        Assert.Equal(Money.Round(90m * 10 / 100), Samples.Deducted(april, "complaint")); // decided 5 % → 10 %: 9.00
-        Assert.Contains(R.Findings, f => f.Code == "deduction-out-of-range");
+        Assert.Equal(Money.Round(90m * 10 / 100), Samples.Deducted(april, "complaint")); // decided 10 %: 9.00
+        Assert.Equal(Money.Of(240m - 15 - 9), t03.Net);              // 240 − 24 = 216.00
+    }
+
+    /// <summary>The review group first wrote 5 % for C08 (conduct.csv row 9), below 篇三 (二)5's 10%—100%.</summary>
+    private static (Compensation.Rules.Policy.SchoolPolicy Policy, Compensation.Rules.Facts.TermFacts Facts) WithComplaintDecidedAtFivePercent()
+    {
+        var folder = Path.Combine(Samples.RepoRoot, "rules-samples", "p3-001-per-lesson");
+        var files = Directory.GetFiles(Path.Combine(folder, "facts"), "*.csv").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+        var conduct = System.Text.Encoding.UTF8.GetString(files["conduct.csv"]);
+        Assert.Contains("C08,T03,2025-04-10,complaint,10,", conduct, StringComparison.Ordinal);
+        files["conduct.csv"] = System.Text.Encoding.UTF8.GetBytes(conduct.Replace("C08,T03,2025-04-10,complaint,10,", "C08,T03,2025-04-10,complaint,5,", StringComparison.Ordinal));
+        var policy = Compensation.Rules.Policy.Loading.PolicyLoader.LoadFile(Path.Combine(folder, "policy.yaml"));
+        return (policy, Compensation.Rules.Facts.Loading.FactsLoader.LoadFiles(files));
+    }
+
+    [Fact]
+    public void ComplaintDecidedBelowTheRange_IsRefused_NamingTheRowTheEventTheValueAndTheRange()
+    {
+        var (policy, facts) = WithComplaintDecidedAtFivePercent();
+        var error = Assert.Single(Assert.Throws<InputException>(() => Settler.Settle(policy, facts)).Errors);
+        Assert.Equal(("conduct.csv", 9, "decided_percent"), (error.File, error.Line, error.Field)); // header = row 1, C01 … C08 = rows 2 … 9
+        Assert.Contains("event C08", error.Message, StringComparison.Ordinal);
+        Assert.Contains("5%", error.Message, StringComparison.Ordinal);
+        Assert.Contains("10%–100%", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComplaintDecidedBelowTheRange_UnderClamp_IsRaisedToTenPercentAndReported()
+    {
+        var (policy, facts) = WithComplaintDecidedAtFivePercent();
+        var clamped = policy with { Deductions = policy.Deductions with { OutOfRange = Compensation.Rules.Policy.DecidedOutOfRange.Clamp } };
+        var r = Settler.Settle(clamped, facts);
+        var t03 = r.StaffMember("T03");
+        Assert.Equal(Money.Round(90m * 10 / 100), Samples.Deducted(Samples.InMonth(t03, 2025, 4), "complaint")); // decided 5 % → 10 %: 90 × 10/100 = 9.00
+        Assert.Contains(r.Findings, f => f.Code == "deduction-out-of-range" && f.Subject == "T03");
         Assert.Equal(Money.Of(240m - 15 - 9), t03.Net);              // 240 − 24 = 216.00
     }
 
@@ -168,5 +202,5 @@ public sealed class P3001PerLessonScenario
         Assert.Equal(R.Ledger.TotalIncome, R.Ledger.TotalRefunds + R.Ledger.TotalExpenditure + R.Ledger.SurplusRefunded + R.Ledger.Balance);
 
     [Fact]
-    public void OnlyTheOutOfRangeComplaintIsReported() => Samples.AssertFindingCodes(R, "deduction-out-of-range");
+    public void NoProblemIsReported_OnceTheComplaintIsCorrected() => Samples.AssertFindingCodes(R);
 }

@@ -139,7 +139,7 @@ public sealed class Yongqiao002S1Scenario
     {
         var march = Samples.InMonth(R.StaffMember("T01"), 2025, 3);
         Assert.Equal(Money.Of(12 * 25m), march.DeductionBase);       // 12 lessons × 25 = 300.00
-        var line = Assert.Single(march.Deductions, d => d.RuleId == "lateness"); // replaces the three day lines
+        var line = Assert.Single(march.Deductions, d => d.RuleId == "lateness"); // greater-of: 150.00 ≥ the named lessons' 3 × 25 = 75.00, so it replaces their lines
         Assert.Equal((decimal?)50m, line.Percent);
         Assert.Equal(Money.Of(300m * 50 / 100), line.Amount);        // 300 × 50/100 = 150.00 (not 3 × 25 = 75.00)
         Assert.Equal(Money.Of(150m), march.DeductionTotal);
@@ -165,11 +165,11 @@ public sealed class Yongqiao002S1Scenario
     }
 
     [Fact]
-    public void OneLateArrival_LosesThatDaysLessonPay()
+    public void OneLateArrival_LosesTheNamedLessonsPay()
     {
         var t02 = R.StaffMember("T02");
         var april = Samples.InMonth(t02, 2025, 4);
-        Assert.Equal(Money.Of(1 * 25m), Samples.Deducted(april, "lateness")); // 04-08: one lesson that day = 25.00
+        Assert.Equal(Money.Of(1 * 25m), Samples.Deducted(april, "lateness")); // 04-08 names L0408-2 (当节): 25.00
         Assert.Equal(Money.Of(5 * 25m - 25), april.Net);             // 125 − 25 = 100.00
         Assert.Equal(Money.Of(300m - 25 - 25), t02.Net);             // 300 − 50 = 250.00
     }

@@ -100,13 +100,13 @@ public static class TermGenerator
                     new DeductionRulePolicy { Id = "no-show", Kinds = ["no-show"], Each = DeductionEach.Lesson, Clause = "002 §1 二(四)2" },
                     new DeductionRulePolicy
                     {
-                        Id = "lateness", Kinds = ["late", "early-leave", "swap"], Each = DeductionEach.Day,
-                        Escalation = new Escalation(3, 50m, EscalationMode.Replace), Clause = "002 §1 二(四)3",
+                        Id = "lateness", Kinds = ["late", "early-leave", "swap"], Each = DeductionEach.LessonOrDay,
+                        Escalation = new Escalation(3, 50m, EscalationMode.GreaterOf), Clause = "002 §1 二(四)3",
                     },
                     new DeductionRulePolicy
                     {
                         Id = "handover", Kinds = ["handover"], Each = DeductionEach.Percent, Percent = 10m,
-                        Escalation = new Escalation(3, 50m, EscalationMode.Replace), Clause = "002 §1 二(四)4",
+                        Escalation = new Escalation(3, 50m, EscalationMode.GreaterOf), Clause = "002 §1 二(四)4",
                     },
                     new DeductionRulePolicy { Id = "perfunctory", Kinds = ["perfunctory", "complaint"], Each = DeductionEach.Decided, Range = (10m, 100m), Clause = "002 §1 二(四)5" },
                     new DeductionRulePolicy { Id = "incident", Kinds = ["incident"], Each = DeductionEach.Decided, Range = (50m, 100m), Scope = DeductionScope.Month, Clause = "002 §1 二(四)6" },
@@ -412,7 +412,8 @@ public static class TermGenerator
 
                     if (rng.NextDouble() < 0.01)
                     {
-                        Add(t, date, Lateness[rng.Next(Lateness.Length)], null, null, "考勤记录");
+                        // Every other lateness names the day's first lesson (当节), the rest only the day (当天).
+                        Add(t, date, Lateness[rng.Next(Lateness.Length)], null, events.Count % 2 == 0 ? day[0].LessonId : null, "考勤记录");
                     }
 
                     if (rng.NextDouble() < 0.004)

@@ -1,5 +1,6 @@
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Policy;
 
 namespace Compensation.Rules.Facts.Derived;
 
@@ -32,7 +33,11 @@ public sealed record AwardPay(string StaffId, Money Amount, string Reason) : Der
 /// One deduction line: a lost lesson or day, a percentage per occurrence, a decided percentage,
 /// an escalation, or a term-scope percentage (<see cref="Month"/> null).
 /// </summary>
-public sealed record Deduction(string StaffId, Month? Month, string PolicyRuleId, string Kind, decimal? Percent, Money Amount, IReadOnlyList<string> EventIds, Bilingual Reason) : DerivedFact;
+public sealed record Deduction(string StaffId, Month? Month, string PolicyRuleId, string Kind, decimal? Percent, Money Amount, IReadOnlyList<string> EventIds, Bilingual Reason) : DerivedFact
+{
+    /// <summary>The base the line's rule takes its percentages of; a month's deductions are capped at the widest base used in it.</summary>
+    public DeductionBase Base { get; init; } = DeductionBase.LessonPay;
+}
 
 /// <summary>A staff member's settled term: months, term deductions, totals.</summary>
 public sealed record StaffAccount(string StaffId, IReadOnlyList<StaffAccountMonth> Months, Money TermDeductionTotal, Money ExternalPay, Money Awards, Money Gross, Money Deductions, Money Net) : DerivedFact;

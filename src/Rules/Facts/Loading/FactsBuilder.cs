@@ -22,6 +22,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
     private readonly Dictionary<string, Enrolment> _enrolments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<DateOnly>> _studentDays = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Staff, string? Date)> _lessonStaff = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FactOrigin> _conductOrigins = new(StringComparer.Ordinal);
 
     /// <summary>The facts, or null when the term itself could not be read (the errors say why).</summary>
     public TermFacts? Build()
@@ -67,6 +68,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
             Staff = Sorted(staff, s => s.StaffId),
             Lessons = Sorted(lessons, l => l.LessonId),
             Conduct = Sorted(conduct, c => c.EventId),
+            ConductOrigins = _conductOrigins,
             Duties = Sorted(duties, d => d.DutyId),
             Expenses = Sorted(expenses, e => e.ExpenseId),
             Awards = Sorted(awards, a => a.AwardId),
@@ -357,7 +359,14 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
             CheckLesson(r, lessonId, staffKnown ? staffId : null, date);
         }
 
-        return r.Ok ? new ConductEvent(id!, staffId!, date!.Value, kind!, decided, lessonId, note) : null;
+        if (!r.Ok)
+        {
+            return null;
+        }
+
+        var at = r.Row.Error("decided_percent", "");
+        _conductOrigins[id!] = new FactOrigin(at.File, at.Line, at.Field);
+        return new ConductEvent(id!, staffId!, date!.Value, kind!, decided, lessonId, note);
     }
 
     private void CheckLesson(FieldReader r, string lessonId, string? staffId, DateOnly? date)

@@ -29,8 +29,8 @@ internal static class PolicyKeys
     public static readonly IReadOnlyList<string> RateBound = ["amount", "unit", "clamp", "clause"];
     public static readonly IReadOnlyList<string> Stipends = ["per_day", "per_break", "admin_duty_share", "clause"];
     public static readonly IReadOnlyList<string> AdminDutyShare = ["percent", "lesson_value", "rounding", "base", "period", "clause"];
-    public static readonly IReadOnlyList<string> Deductions = ["base", "rules", "clause"];
-    public static readonly IReadOnlyList<string> DeductionRule = ["id", "kinds", "each", "percent", "range", "escalation", "scope", "clause"];
+    public static readonly IReadOnlyList<string> Deductions = ["base", "rules", "out_of_range", "clause"];
+    public static readonly IReadOnlyList<string> DeductionRule = ["id", "kinds", "each", "percent", "range", "escalation", "scope", "base", "clause"];
     public static readonly IReadOnlyList<string> Escalation = ["at", "percent", "mode"];
     public static readonly IReadOnlyList<string> Awards = ["reserve", "clause"];
     public static readonly IReadOnlyList<string> Publication = ["legal_basis", "complaint_phone", "clause"];
@@ -141,6 +141,7 @@ internal static class PolicyKeys
     {
         ["lesson"] = DeductionEach.Lesson,
         ["day"] = DeductionEach.Day,
+        ["lesson-or-day"] = DeductionEach.LessonOrDay,
         ["percent"] = DeductionEach.Percent,
         ["decided"] = DeductionEach.Decided,
         ["none"] = DeductionEach.None,
@@ -150,6 +151,13 @@ internal static class PolicyKeys
     {
         ["replace"] = EscalationMode.Replace,
         ["add"] = EscalationMode.Add,
+        ["greater-of"] = EscalationMode.GreaterOf,
+    };
+
+    public static readonly IReadOnlyDictionary<string, DecidedOutOfRange> OutOfRange = new Dictionary<string, DecidedOutOfRange>
+    {
+        ["refuse"] = DecidedOutOfRange.Refuse,
+        ["clamp"] = DecidedOutOfRange.Clamp,
     };
 
     public static readonly IReadOnlyDictionary<string, DeductionScope> Scopes = new Dictionary<string, DeductionScope>

@@ -358,7 +358,13 @@ internal sealed class PolicyMapper(YamlValues values)
             }
         }
 
-        return new DeductionPolicy { Base = s.Choice("base", PolicyKeys.DeductionBases) ?? DeductionBase.LessonPay, Rules = rules, Clause = s.Clause() };
+        return new DeductionPolicy
+        {
+            Base = s.Choice("base", PolicyKeys.DeductionBases) ?? DeductionBase.LessonPay,
+            Rules = rules,
+            OutOfRange = s.Choice("out_of_range", PolicyKeys.OutOfRange) ?? DecidedOutOfRange.Refuse,
+            Clause = s.Clause(),
+        };
     }
 
     private DeductionRulePolicy? Rule(YamlSection r, Dictionary<string, string> ids, Dictionary<string, string> kindOwners)
@@ -385,6 +391,7 @@ internal sealed class PolicyMapper(YamlValues values)
 
         var escalation = Escalation(r.Section("escalation", PolicyKeys.Escalation));
         var scope = r.Choice("scope", PolicyKeys.Scopes);
+        var baseKind = r.Choice("base", PolicyKeys.DeductionBases);
         if (id is null || kinds is null || each is null)
         {
             return null;
@@ -399,6 +406,7 @@ internal sealed class PolicyMapper(YamlValues values)
             Range = range,
             Escalation = escalation,
             Scope = scope ?? DeductionScope.Month,
+            Base = baseKind,
             Clause = r.Clause(),
         };
     }
@@ -463,7 +471,7 @@ internal sealed class PolicyMapper(YamlValues values)
         var at = s.Integer("at", 1, required: true);
         var percent = s.Percent("percent", required: true);
         var mode = s.Choice("mode", PolicyKeys.EscalationModes);
-        return at is { } a && percent is { } p ? new Escalation(a, p, mode ?? EscalationMode.Replace) : null;
+        return at is { } a && percent is { } p ? new Escalation(a, p, mode ?? EscalationMode.GreaterOf) : null;
     }
 
     private static AwardPolicy Awards(YamlSection? s) =>

@@ -36,27 +36,68 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 var pay = PayIn(ctx.Where(Keys.LessonPayByStaff, staff), month);
                 var (baseAmount, baseText, baseEn) = Base(ctx, staff, month, pay);
                 var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
-                var escalates = line.Escalation is { } esc && ordered.Count >= esc.At;
-                if (!(escalates && line.Escalation!.Mode == EscalationMode.Replace))
+                var escalation = line.Escalation is { } esc && ordered.Count >= esc.At ? esc : null;
+                var perEvent = new List<Pending>(ordered.Count);
+                if (escalation?.Mode != EscalationMode.Replace)
                 {
                     foreach (var e in ordered)
                     {
-                        PerEvent(ctx, e, staff, month, pay, baseAmount, baseText, baseEn);
+                        if (PerEvent(ctx, e, staff, month, pay, baseAmount, baseText, baseEn) is { } p)
+                        {
+                            perEvent.Add(p);
+                        }
                     }
                 }
 
-                if (escalates)
+                var eventSum = Money.Zero;
+                foreach (var p in perEvent)
                 {
-                    var esc2 = line.Escalation!;
-                    var amount = Money.Round(baseAmount.Yuan * esc2.Percent / 100m);
+                    eventSum += p.Deduction.Amount;
+                }
+
+                var escalated = escalation is null ? Money.Zero : Money.Round(baseAmount.Yuan * escalation.Percent / 100m);
+
+                // greater-of: the escalation stands in for the per-occurrence lines only when it costs at least as much.
+                var keepPerEvent = escalation is null || escalation.Mode == EscalationMode.Add || (escalation.Mode == EscalationMode.GreaterOf && eventSum > escalated);
+                if (keepPerEvent)
+                {
+                    for (var i = 0; i < perEvent.Count; i++)
+                    {
+                        var d = perEvent[i].Deduction;
+                        if (escalation?.Mode == EscalationMode.GreaterOf && i == perEvent.Count - 1)
+                        {
+                            // greater-of kept the per-event lines: the last says why the escalation did not replace them.
+                            d = d with
+                            {
+                                Reason = new Bilingual(
+                                    d.Reason.Zh + $"（{scopeZh}共 {N(ordered.Count)} 次，逐次扣除合计 {Y(eventSum)} 高于{baseText} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}，按逐次扣除）",
+                                    d.Reason.En + $" ({N(ordered.Count)} events: the per-event sum {Y(eventSum)} exceeds {baseEn} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}, so it stands)"),
+                            };
+                        }
+
+                        ctx.Insert(d, perEvent[i].Key, perEvent[i].Sources, d.Reason);
+                    }
+                }
+
+                if (escalation is not null && (escalation.Mode != EscalationMode.GreaterOf || !keepPerEvent))
+                {
+                    var (tailZh, tailEn) = escalation.Mode switch
+                    {
+                        EscalationMode.Add => ("（另加）", " (in addition)"),
+                        EscalationMode.Replace => ("（代替逐次扣除）", " (instead of per-event deductions)"),
+                        _ => ($"（不低于逐次扣除合计 {Y(eventSum)}，代替逐次扣除）", $" (not less than the per-event sum {Y(eventSum)}; instead of it)"),
+                    };
                     var reason = new Bilingual(
-                        $"{scopeZh}{string.Join("、", line.Kinds.Select(KindZh))} 共 {N(ordered.Count)} 次（达到 {N(esc2.At)} 次），扣{baseText} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? "（代替逐次扣除）" : "（另加）"),
-                        $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(esc2.At)}): {baseEn} {Y(baseAmount)} × {N(esc2.Percent)}% = {Y(amount)}" + (esc2.Mode == EscalationMode.Replace ? " (instead of per-event deductions)" : " (in addition)"));
+                        $"{scopeZh}{string.Join("、", line.Kinds.Select(KindZh))} 共 {N(ordered.Count)} 次（达到 {N(escalation.At)} 次），扣{baseText} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}" + tailZh,
+                        $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(escalation.At)}): {baseEn} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}" + tailEn);
                     var ids = ordered.Select(e => e.Id).ToArray();
-                    ctx.Insert(new Deduction(staff, month, line.Id, "escalation", esc2.Percent, amount, ids, reason), key + ":escalation", ids.Concat(pay.Select(p => p.Id)).ToArray(), reason);
+                    ctx.Insert(new Deduction(staff, month, line.Id, "escalation", escalation.Percent, escalated, ids, reason) { Base = baseKind }, key + ":escalation", ids.Concat(pay.Select(p => p.Id)).ToArray(), reason);
                 }
             });
     }
+
+    /// <summary>A per-occurrence line worked out but not yet inserted: the escalation decides whether it stands.</summary>
+    private sealed record Pending(Deduction Deduction, string Key, IReadOnlyList<string> Sources);
 
     /// <summary>The staff member's lesson pay in the month (or the whole term), in id order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -100,23 +141,24 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, IReadOnlyList<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
+    private Pending? PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, IReadOnlyList<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
     {
         Money amount;
         decimal? percent = null;
         Bilingual reason;
         var sources = new List<string> { e.Id };
-        switch (line.Each)
+        var each = line.Each == DeductionEach.LessonOrDay ? (e.LessonId is null ? DeductionEach.Day : DeductionEach.Lesson) : line.Each;
+        switch (each)
         {
             case DeductionEach.None:
-                return;
+                return null;
             case DeductionEach.Lesson:
                 var lesson = e.LessonId is null ? null : pay.FirstOrDefault(p => p.LessonId == e.LessonId);
                 if (lesson is null)
                 {
                     var missing = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)} 未注明课时或该课时无课时费，无法扣除当节", $"{D(e.Date)} {e.Kind} names no paid lesson; the lesson cannot be deducted");
                     ctx.Insert(new FindingFact("deduction-lesson-missing", Severity.Error, staff, missing), "no-lesson:" + e.EventId, [e], missing);
-                    return;
+                    return null;
                 }
 
                 amount = lesson.Amount;
@@ -127,7 +169,9 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 var day = pay.Where(p => p.Date == e.Date).ToList();
                 amount = Money.Sum(day.Select(p => p.Amount));
                 sources.AddRange(day.Select(p => p.Id));
-                reason = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：扣除当天 {N(day.Count)} 节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the day's {N(day.Count)} lessons' pay {Y(amount)} is lost");
+                reason = line.Each == DeductionEach.LessonOrDay
+                    ? new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}（未注明课时）：扣除当天 {N(day.Count)} 节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind} (no lesson named): the day's {N(day.Count)} lessons' pay {Y(amount)} is lost")
+                    : new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：扣除当天 {N(day.Count)} 节课时费 {Y(amount)}", $"{D(e.Date)} {e.Kind}: the day's {N(day.Count)} lessons' pay {Y(amount)} is lost");
                 break;
             case DeductionEach.Percent:
                 percent = line.Percent;
@@ -142,10 +186,13 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 break;
         }
 
-        ctx.Insert(new Deduction(staff, month, line.Id, e.Kind, percent, amount, [e.Id], reason), e.EventId, sources, reason);
+        return new Pending(new Deduction(staff, month, line.Id, e.Kind, percent, amount, [e.Id], reason) { Base = baseKind }, e.EventId, sources);
     }
 
-    /// <summary>The decided percentage, held within the plan's range (a value outside it is a finding).</summary>
+    /// <summary>
+    /// The decided percentage, held within the plan's range (a value outside it is a finding). Reached only with
+    /// <c>deductions.out_of_range: clamp</c>; by default <see cref="Settlement.DecidedPercentCheck"/> refuses such input first.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private decimal Decided(IRuleContext ctx, ConductEvent e, string staff)
     {

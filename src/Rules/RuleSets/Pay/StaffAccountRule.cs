@@ -11,7 +11,9 @@ namespace Compensation.Rules.RuleSets.Pay;
 
 /// <summary>
 /// 001 篇三 (一)1: 以月为计算周期…学期汇总. A staff member's months (lesson pay, stipends, deductions capped
-/// at the month's base, i.e. at most 100%) and the term (external pay, awards, term-scope deductions).
+/// at the month's base, i.e. at most 100%) and the term (external pay, awards, term-scope deductions). The
+/// base is <c>deductions.base</c>, widened to lesson pay and stipends for a month (or the term) when a
+/// deduction there was taken of that under its rule's own <c>base</c>.
 /// </summary>
 [Rule("pay.staff-account", Priority = 40)]
 [Title("教职工劳务报酬结算", "Staff account")]
@@ -81,15 +83,20 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
             }
 
             var termRaw = Money.Zero;
+            var termWithStipends = baseKind == DeductionBase.LessonPayAndStipends;
             foreach (var d in deductions)
             {
+                var withStipends = d.Base == DeductionBase.LessonPayAndStipends;
                 if (d.Month is { } m)
                 {
-                    Of(m).Raw += d.Amount;
+                    var sums = Of(m);
+                    sums.Raw += d.Amount;
+                    sums.WithStipends |= withStipends;
                 }
                 else
                 {
                     termRaw += d.Amount;
+                    termWithStipends |= withStipends;
                 }
             }
 
@@ -99,7 +106,8 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
                 var sums = byMonth[m];
                 var lessonPay = sums.LessonPay;
                 var monthStipends = sums.Stipends + sums.Admin;
-                var baseAmount = baseKind == DeductionBase.LessonPay ? lessonPay : lessonPay + monthStipends;
+                // The cap is the widest base a deduction of the month was taken of (a rule's own base: may widen it).
+                var baseAmount = baseKind == DeductionBase.LessonPay && !sums.WithStipends ? lessonPay : lessonPay + monthStipends;
                 var raw = sums.Raw;
                 var total = Money.Min(raw, baseAmount);
                 var gross = lessonPay + monthStipends;
@@ -111,7 +119,7 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
             var monthsGross = Money.Zero;
             foreach (var l in lines)
             {
-                termBase += l.Base;
+                termBase += termWithStipends ? l.LessonPay + l.Stipends : l.Base;
                 monthTotal += l.DeductionTotal;
                 monthsGross += l.Gross;
             }
@@ -162,5 +170,6 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
         public Money Stipends { get; set; }
         public Money Admin { get; set; }
         public Money Raw { get; set; }
+        public bool WithStipends { get; set; }
     }
 }
