@@ -154,7 +154,7 @@ public class ChainingAndAgendaTests
     public void ForwardChaining_DerivedFactMatchesTheNextRule_AToBToC()
     {
         var session = Run(
-            [new ChainNoticeRule(), new ChainCouponRule(), new ChainDiscountRule()],
+            [new ChainNoticeRule { PolicyClause = "Plan §3" }, new ChainCouponRule(), new ChainDiscountRule()],
             [new Order("o1", "alice", 300m), new Order("o2", "bob", 150m), new Order("o3", "carol", 50m)]);
 
         // o1: discount 30 → coupon 15 → notice. o2: discount 15 → no coupon. o3: no discount.
@@ -168,7 +168,8 @@ public class ChainingAndAgendaTests
         Assert.Equal("chain.c-notice:o1", notice.Id);
         Assert.Equal("alice gets 15", notice.Text);
         Assert.Equal(["chain.b-coupon:o1", "o1"], notice.Provenance.SourceIds);
-        Assert.Equal("Chain §3", notice.Provenance.Clause);
+        Assert.Equal("Plan §3", notice.Provenance.Clause); // the policy's clause, not the rule's [Clause("Chain §3")]
+        Assert.Equal("", coupon.Provenance.Clause); // no policy clause given: none cited
     }
 
     [Fact]
