@@ -56,7 +56,7 @@ public sealed class MigrationTests : IDisposable
         db.Schools.Add(new School { Id = "s1", Name = "示例小学" });
         var term = new Term { SchoolId = "s1", TermId = "t1", Start = new DateOnly(2025, 3, 17), End = new DateOnly(2025, 4, 11) };
         db.Terms.Add(term);
-        var plan = new PlanVersion { SchoolId = "s1", Version = 1, FileName = "policy.yaml", Content = "x", Sha256 = "h", UploadedBy = "a" };
+        var plan = new PlanVersion { SchoolId = "s1", Version = 1, FileName = "policy.yaml", Content = "x", Sha256 = "h", UploadedBy = "a", Readings = Compensation.Rules.Policy.PolicyReadings.Current.ToJson() };
         db.Plans.Add(plan);
         await db.SaveChangesAsync();
         var run = new SettlementRun { TermId = term.Id, PlanVersionId = plan.Id, Status = RunStatus.Draft, InputSha256 = "i", OutputSha256 = "o", FactFileIds = "", CreatedBy = "a" };
@@ -72,6 +72,62 @@ public sealed class MigrationTests : IDisposable
         Assert.EndsWith("_SettlementOutputs", (await db.Database.GetAppliedMigrationsAsync()).Last(), StringComparison.Ordinal);
         var kept = await db.Outputs.AsNoTracking().SingleAsync();
         Assert.Equal((SettlementOutput.Gzip, Saved), (kept.ContentEncoding, Encoding.UTF8.GetString(StoredOutputs.Json(kept))));
+    }
+
+    /// <summary>
+    /// A plan stored before the plans' readings were stated, leaning on every default those readings changed, and on
+    /// two combinations they now refuse (a lesson-hour bound without lesson_hour_minutes; an absence refund with
+    /// per-lesson-hour fees).
+    /// </summary>
+    private const string PlanOnEarlierDefaults = """
+        school: 示例小学
+        plan: 旧方案
+        fees: { mode: per-lesson-hour, rate_per_lesson_hour: 3, lesson_hours_per_day: 3 }
+        refunds:
+          absence: { statuses: [absent, leave] }
+          surplus: { mode: refund }
+        pay:
+          mode: pool
+          floor: { amount: 60, unit: lesson-hour }
+        stipends:
+          admin_duty_share: { percent: 8, lesson_value: 7 }
+        deductions:
+          rules:
+            - { id: lateness, kinds: [late], each: day, escalation: { at: 3, percent: 50 } }
+            - { id: complaint, kinds: [complaint], each: decided, range: [10, 100] }
+        awards: { reserve: 500 }
+        """;
+
+    [Fact]
+    public async Task APlanStoredBeforeThePlansReadings_KeepsTheEarlierDefaults_AndStillLoads()
+    {
+        await using var db = NewDb();
+        var migrator = db.GetService<IMigrator>();
+        var before = db.Database.GetMigrations().Single(m => m.EndsWith("_FinaliseOverride", StringComparison.Ordinal));
+        await migrator.MigrateAsync(before);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO schools (\"Id\", \"Name\", \"CreatedAt\") VALUES ('s1', '示例小学', 0)");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO plan_versions (\"Id\", \"SchoolId\", \"Version\", \"FileName\", \"Content\", \"Sha256\", \"UploadedAt\", \"UploadedBy\") VALUES (1, 's1', 1, 'policy.yaml', {0}, 'h', 0, 'a')",
+            PlanOnEarlierDefaults);
+
+        await migrator.MigrateAsync();
+
+        var stored = await db.Plans.AsNoTracking().SingleAsync();
+        Assert.Equal(Compensation.Rules.Policy.PolicyReadings.Earlier, Compensation.Rules.Policy.PolicyReadings.FromJson(stored.Readings));
+        var policy = stored.Policy(); // the combinations refused today still load: the plan lists, renders and reproduces
+        Assert.Equal(6, policy.Refunds.Absence!.MinServiceDays); // 6 consecutive service days, not one week
+        Assert.Equal(Compensation.Rules.Policy.SubsidyPart.RefundToFamilies, policy.Refunds.Surplus.SubsidyPart); // the whole balance refunded
+        Assert.Equal(60, policy.Pay.LessonHourMinutes);
+        Assert.Equal(Compensation.Rules.Policy.ExternalLessons.AlsoLessonPay, policy.Pay.ExternalLessons);
+        Assert.True(policy.Pay.PoolDeductsAwardReserve);
+        Assert.Equal(Compensation.Rules.Policy.AdminDutyRounding.WholeLessons, policy.Stipends.AdminDutyShare!.Rounding);
+        Assert.Equal(Compensation.Rules.Policy.EscalationMode.Replace, policy.Deductions.Rules[0].Escalation!.Mode);
+        Assert.Equal(Compensation.Rules.Policy.DecidedOutOfRange.Clamp, policy.Deductions.OutOfRange);
+
+        // The same text uploaded today is read with today's defaults, and refused for both combinations.
+        var refused = Assert.Throws<Compensation.Rules.InputException>(() => Compensation.Rules.Policy.Loading.PolicyLoader.LoadText(PlanOnEarlierDefaults, "policy.yaml"));
+        Assert.Contains(refused.Errors, e => e.Field == "refunds.absence");
+        Assert.Contains(refused.Errors, e => e.Field == "pay.lesson_hour_minutes");
     }
 
     public void Dispose()

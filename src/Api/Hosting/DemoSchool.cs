@@ -2,6 +2,7 @@ using Compensation.Api.Persistence;
 using Compensation.Api.Persistence.Entities;
 using Compensation.Api.Services;
 using Compensation.Rules.Facts.Loading;
+using Compensation.Rules.Policy;
 using Compensation.Rules.Policy.Loading;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +46,7 @@ public sealed class DemoSchool(AppDb db, TimeProvider clock, TermFactsStore stor
             db.Schools.Add(new School { Id = SchoolId, Name = policy.School, CreatedAt = now });
             term = new Term { SchoolId = SchoolId, TermId = termFacts.Term.TermId, Start = termFacts.Term.Start, End = termFacts.Term.End, CreatedAt = now };
             db.Terms.Add(term);
-            db.Plans.Add(new PlanVersion { SchoolId = SchoolId, Version = 1, FileName = "policy.yaml", Content = policyText, Sha256 = Hashing.Sha256(policyText), UploadedAt = now, UploadedBy = "demo" });
+            db.Plans.Add(new PlanVersion { SchoolId = SchoolId, Version = 1, FileName = "policy.yaml", Content = policyText, Sha256 = Hashing.Sha256(policyText), UploadedAt = now, UploadedBy = "demo", Readings = PolicyReadings.Current.ToJson() });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

@@ -11,4 +11,14 @@ public sealed class PlanVersion
     public required string Sha256 { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public required string UploadedBy { get; set; }
+
+    /// <summary>
+    /// How the plan reads where its text is silent (<see cref="Compensation.Rules.Policy.PolicyReadings"/> as JSON),
+    /// fixed when it was uploaded: versions stored before the plans' readings were stated keep the earlier ones.
+    /// </summary>
+    public required string Readings { get; set; }
+
+    /// <summary>The plan as it was uploaded, read as it was then.</summary>
+    public Compensation.Rules.Policy.SchoolPolicy Policy() =>
+        Compensation.Rules.Policy.Loading.PolicyLoader.LoadText(Content, FileName, Compensation.Rules.Policy.PolicyReadings.FromJson(Readings));
 }

@@ -23,12 +23,16 @@ public static class PolicyLoader
         return LoadText(File.ReadAllText(path), fileName);
     }
 
-    /// <summary>Parses policy text; <paramref name="fileName"/> is only used to name the file in errors.</summary>
-    public static SchoolPolicy LoadText(string text, string fileName)
+    /// <summary>
+    /// Parses policy text; <paramref name="fileName"/> is only used to name the file in errors. Keys the text leaves out
+    /// take the values of <paramref name="readings"/> (<see cref="PolicyReadings.Current"/> unless the plan was stored
+    /// under others).
+    /// </summary>
+    public static SchoolPolicy LoadText(string text, string fileName, PolicyReadings? readings = null)
     {
         var values = new YamlValues(fileName);
         var root = Parse(text, values);
-        var policy = root is null ? null : new PolicyMapper(values).Map(root);
+        var policy = root is null ? null : new PolicyMapper(values, readings ?? PolicyReadings.Current).Map(root);
         if (policy is null || values.Errors.Count > 0)
         {
             throw new InputException([.. values.Errors.OrderBy(e => e.Line)]);

@@ -10,7 +10,7 @@ namespace Compensation.Rules.Policy.Loading;
 /// Parameters a mode does not use are accepted and ignored (a plan may keep both rates on file);
 /// parameters a mode needs are required.
 /// </summary>
-internal sealed class PolicyMapper(YamlValues values)
+internal sealed class PolicyMapper(YamlValues values, PolicyReadings readings)
 {
     public SchoolPolicy? Map(YamlNode root)
     {
@@ -40,7 +40,7 @@ internal sealed class PolicyMapper(YamlValues values)
         return values.Errors.Count == 0 ? policy : null;
     }
 
-    private static FeePolicy Fees(YamlSection? s)
+    private FeePolicy Fees(YamlSection? s)
     {
         if (s is null)
         {
@@ -74,16 +74,16 @@ internal sealed class PolicyMapper(YamlValues values)
         };
     }
 
-    private static FeeCap? Cap(YamlSection? s) => s is null ? null : new FeeCap
+    private FeeCap? Cap(YamlSection? s) => s is null ? null : new FeeCap
     {
         PerTerm = s.Amount("per_term"),
         PerLessonHour = s.Amount("per_lesson_hour"),
         Clamp = s.Boolean("clamp") ?? false,
-        Severity = s.Choice("severity", PolicyKeys.CapSeverities) ?? Domain.Severity.Warning,
+        Severity = s.Choice("severity", PolicyKeys.CapSeverities) ?? readings.FeeCapSeverity,
         Clause = s.Clause(),
     };
 
-    private static SubsidyPolicy Subsidy(YamlSection? s)
+    private SubsidyPolicy Subsidy(YamlSection? s)
     {
         if (s is null)
         {
@@ -101,7 +101,7 @@ internal sealed class PolicyMapper(YamlValues values)
         {
             Mode = mode ?? SubsidyMode.None,
             PerStudent = perStudent ?? 0m,
-            ProRataJoin = s.Boolean("pro_rata_join") ?? false,
+            ProRataJoin = s.Boolean("pro_rata_join") ?? readings.SubsidyProRataJoin,
             Clause = s.Clause(),
         };
     }
@@ -117,7 +117,7 @@ internal sealed class PolicyMapper(YamlValues values)
         var absence = Absence(s.Section("absence", PolicyKeys.Absence));
 
         // A per-lesson-hour fee charges only the days attended (002 §7 七2 按实结算): refunding absent days as well would credit them twice.
-        if (absence is not null && feeMode == FeeMode.PerLessonHour)
+        if (absence is not null && feeMode == FeeMode.PerLessonHour && readings.RefusesAbsenceRefundWithPerLessonHourFees)
         {
             s.Error("absence", "cannot be used with fees.mode: per-lesson-hour, which already charges only the days attended (absent days would be credited twice); remove refunds.absence or change fees.mode");
         }
@@ -130,7 +130,7 @@ internal sealed class PolicyMapper(YamlValues values)
         };
     }
 
-    private static SurplusPolicy Surplus(YamlSection? s)
+    private SurplusPolicy Surplus(YamlSection? s)
     {
         if (s is null)
         {
@@ -139,7 +139,8 @@ internal sealed class PolicyMapper(YamlValues values)
 
         var defaults = new SurplusPolicy();
         var mode = s.Choice("mode", PolicyKeys.SurplusModes, required: true) ?? defaults.Mode;
-        var subsidyPart = s.Choice("subsidy_part", PolicyKeys.SubsidyParts) ?? defaults.SubsidyPart;
+        var subsidyPart = s.Choice("subsidy_part", PolicyKeys.SubsidyParts)
+            ?? (mode == SurplusMode.Refund || readings.SurplusSubsidyPart != SubsidyPart.RefundToFamilies ? readings.SurplusSubsidyPart : SubsidyPart.Keep);
         if (subsidyPart == SubsidyPart.RefundToFamilies && mode != SurplusMode.Refund)
         {
             s.Error("subsidy_part", "refund-to-families needs mode: refund");
@@ -148,9 +149,9 @@ internal sealed class PolicyMapper(YamlValues values)
         return new SurplusPolicy
         {
             Mode = mode,
-            Split = s.Choice("split", PolicyKeys.SurplusSplits) ?? defaults.Split,
+            Split = s.Choice("split", PolicyKeys.SurplusSplits) ?? readings.SurplusSplit,
             SubsidyPart = subsidyPart,
-            Share = s.Choice("share", PolicyKeys.SurplusShares) ?? defaults.Share,
+            Share = s.Choice("share", PolicyKeys.SurplusShares) ?? readings.SurplusShare,
             Clause = s.Clause(),
         };
     }
@@ -178,11 +179,13 @@ internal sealed class PolicyMapper(YamlValues values)
             s.Error("refund_percent", "must be more than 0: a refund of 0% is no refund (remove refunds.absence instead)");
         }
 
+        // Neither given: the readings' threshold (one week; service days for plans stored before that reading).
+        var silent = weeks is null && days is null && !s.Has("min_weeks") && !s.Has("min_service_days");
         return new AbsenceRefundPolicy
         {
-            MinWeeks = weeks ?? defaults.MinWeeks,
-            MinServiceDays = days,
-            RefundPercent = percent ?? defaults.RefundPercent,
+            MinWeeks = weeks ?? (silent ? readings.AbsenceMinWeeks : null) ?? defaults.MinWeeks,
+            MinServiceDays = days ?? (silent ? readings.AbsenceMinServiceDays : null),
+            RefundPercent = percent ?? readings.AbsenceRefundPercent,
             Statuses = DistinctChoices(s, "statuses", PolicyKeys.AbsenceStatuses, nonEmpty: true) ?? defaults.Statuses,
             Clause = s.Clause(),
         };
@@ -217,7 +220,7 @@ internal sealed class PolicyMapper(YamlValues values)
     {
         if (s is null)
         {
-            return new PayPolicy();
+            return new PayPolicy { LessonHourMinutes = readings.LessonHourMinutes, ExternalLessons = readings.ExternalLessons, PoolFees = readings.PoolFees, PoolDeductsAwardReserve = readings.PoolDeductsAwardReserve };
         }
 
         var mode = s.Choice("mode", PolicyKeys.PayModes, required: true);
@@ -239,8 +242,8 @@ internal sealed class PolicyMapper(YamlValues values)
         }
 
         // A 课时 is not an hour unless the plan says so: its length is required wherever pay or a bound counts lesson-hours.
-        var lessonHourMinutes = s.Integer("lesson_hour_minutes", 1);
-        if (lessonHourMinutes is null)
+        var lessonHourMinutes = s.Has("lesson_hour_minutes") ? s.Integer("lesson_hour_minutes", 1) : readings.LessonHourMinutes;
+        if (lessonHourMinutes is null && !s.Has("lesson_hour_minutes"))
         {
             if (mode == PayMode.PerLessonHour)
             {
@@ -258,11 +261,11 @@ internal sealed class PolicyMapper(YamlValues values)
             Mode = mode ?? defaults.Mode,
             Rate = rate ?? 0m,
             LessonHourMinutes = lessonHourMinutes,
-            ExternalLessons = s.Choice("external_lessons", PolicyKeys.ExternalLessonChoices) ?? defaults.ExternalLessons,
+            ExternalLessons = s.Choice("external_lessons", PolicyKeys.ExternalLessonChoices) ?? readings.ExternalLessons,
             PoolIncludesSubsidies = s.Boolean("pool_includes_subsidies") ?? false,
-            PoolFees = s.Choice("pool_fees", PolicyKeys.PoolFeeChoices) ?? defaults.PoolFees,
+            PoolFees = s.Choice("pool_fees", PolicyKeys.PoolFeeChoices) ?? readings.PoolFees,
             PoolDeductsExpenses = DistinctChoices(s, "pool_deducts_expenses", Expense.Categories, nonEmpty: false) ?? defaults.PoolDeductsExpenses,
-            PoolDeductsAwardReserve = s.Boolean("pool_deducts_award_reserve") ?? defaults.PoolDeductsAwardReserve,
+            PoolDeductsAwardReserve = s.Boolean("pool_deducts_award_reserve") ?? readings.PoolDeductsAwardReserve,
             Floor = floor,
             Ceiling = ceiling,
             Clause = s.Clause(),
@@ -312,7 +315,7 @@ internal sealed class PolicyMapper(YamlValues values)
         };
     }
 
-    private static AdminDutyShare? AdminDutyShare(YamlSection? s)
+    private AdminDutyShare? AdminDutyShare(YamlSection? s)
     {
         if (s is null)
         {
@@ -328,14 +331,13 @@ internal sealed class PolicyMapper(YamlValues values)
             s.Error("lesson_value", "must be more than 0: the share is divided by it");
         }
 
-        var defaults = new AdminDutyShare();
         return new AdminDutyShare
         {
             Percent = percent ?? 0m,
             LessonValue = lessonValue ?? 0m,
-            Rounding = s.Choice("rounding", PolicyKeys.AdminDutyRoundings) ?? defaults.Rounding,
-            Base = s.Choice("base", PolicyKeys.AdminDutyBases) ?? defaults.Base,
-            Period = s.Choice("period", PolicyKeys.AdminDutyPeriods) ?? defaults.Period,
+            Rounding = s.Choice("rounding", PolicyKeys.AdminDutyRoundings) ?? readings.AdminDutyRounding,
+            Base = s.Choice("base", PolicyKeys.AdminDutyBases) ?? readings.AdminDutyBase,
+            Period = s.Choice("period", PolicyKeys.AdminDutyPeriods) ?? readings.AdminDutyPeriod,
             Clause = s.Clause(),
         };
     }
@@ -362,7 +364,7 @@ internal sealed class PolicyMapper(YamlValues values)
         {
             Base = s.Choice("base", PolicyKeys.DeductionBases) ?? DeductionBase.LessonPay,
             Rules = rules,
-            OutOfRange = s.Choice("out_of_range", PolicyKeys.OutOfRange) ?? DecidedOutOfRange.Refuse,
+            OutOfRange = s.Choice("out_of_range", PolicyKeys.OutOfRange) ?? readings.OutOfRange,
             Clause = s.Clause(),
         };
     }
@@ -461,7 +463,7 @@ internal sealed class PolicyMapper(YamlValues values)
         return null;
     }
 
-    private static Escalation? Escalation(YamlSection? s)
+    private Escalation? Escalation(YamlSection? s)
     {
         if (s is null)
         {
@@ -471,7 +473,7 @@ internal sealed class PolicyMapper(YamlValues values)
         var at = s.Integer("at", 1, required: true);
         var percent = s.Percent("percent", required: true);
         var mode = s.Choice("mode", PolicyKeys.EscalationModes);
-        return at is { } a && percent is { } p ? new Escalation(a, p, mode ?? EscalationMode.GreaterOf) : null;
+        return at is { } a && percent is { } p ? new Escalation(a, p, mode ?? readings.EscalationMode) : null;
     }
 
     private static AwardPolicy Awards(YamlSection? s) =>

@@ -1,5 +1,6 @@
 using Compensation.Api.Persistence.Entities;
 using Compensation.Api.Services;
+using Compensation.Rules.Policy;
 using Compensation.Rules.Policy.Loading;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,10 +26,13 @@ public sealed class Endpoint : ApiEndpoint<UploadPlanRequest, PlanResponse>
     {
         await SchoolAsync(req.SchoolId, ct);
         var fileName = string.IsNullOrWhiteSpace(req.FileName) ? "policy.yaml" : Path.GetFileName(req.FileName);
-        var policy = PolicyLoader.LoadText(req.Content, fileName);
+        var policy = PolicyLoader.LoadText(req.Content, fileName, PolicyReadings.Current);
         var sha = Hashing.Sha256(req.Content);
+        var readings = PolicyReadings.Current.ToJson();
         var latest = await Db.Plans.AsNoTracking().Where(p => p.SchoolId == req.SchoolId).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        if (latest is not null && latest.Sha256 == sha)
+
+        // The same text read the same way is the same plan; the same text stored under earlier readings is not.
+        if (latest is not null && latest.Sha256 == sha && latest.Readings == readings)
         {
             await Send.ResponseAsync(ToResponse(latest, policy.Plan), 200, ct);
             return;
@@ -43,6 +47,7 @@ public sealed class Endpoint : ApiEndpoint<UploadPlanRequest, PlanResponse>
             Sha256 = sha,
             UploadedAt = Clock.GetUtcNow(),
             UploadedBy = User.Identity?.Name ?? "",
+            Readings = readings,
         };
         Db.Plans.Add(row);
         try

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compensation.Api.Services;
+using Compensation.Rules.Policy;
 using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.Settlement;
 using Compensation.Rules;
@@ -62,7 +63,7 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
             var values = parameters.ToDictionary(p => p.Key, p => Value(p.Value), StringComparer.Ordinal);
             var text = PolicyParameters.Apply(plan.Content, values);
             var changes = string.Join(", ", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value.GetRawText()}"));
-            alternative = await service.ComputeUnderAsync(term, PolicyLoader.LoadText(text, $"plan version {plan.Version} with {changes}"), ct);
+            alternative = await service.ComputeUnderAsync(term, PolicyLoader.LoadText(text, $"plan version {plan.Version} with {changes}", PolicyReadings.FromJson(plan.Readings)), ct);
             label = $"plan version {plan.Version} with {changes}";
         }
         else if (req.PlanVersion is { } version)

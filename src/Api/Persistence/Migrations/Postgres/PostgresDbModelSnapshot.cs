@@ -273,6 +273,10 @@ namespace Compensation.Api.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Readings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SchoolId")
                         .IsRequired()
                         .HasColumnType("character varying(64)");

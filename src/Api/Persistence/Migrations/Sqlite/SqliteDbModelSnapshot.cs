@@ -256,6 +256,10 @@ namespace Compensation.Api.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Readings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SchoolId")
                         .IsRequired()
                         .HasColumnType("TEXT");
