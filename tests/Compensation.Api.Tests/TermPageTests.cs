@@ -67,6 +67,17 @@ public sealed partial class TermPageTests : IDisposable
         Assert.DoesNotContain("监督电话", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ALessonHourBound_IsWrittenWithTheMinutesOfTheSchoolsLessonHour()
+    {
+        // A 课时 is not an hour unless the plan says so: the page names the plan's 40 minutes.
+        var html = await PageUnderAnotherPlanAsync(
+            "  ceiling: { amount: 60, unit: lesson,",
+            "  lesson_hour_minutes: 40\n  ceiling: { amount: 90, unit: lesson-hour,");
+        Assert.Contains("元/课时（40 分钟）", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("课时（小时）", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The demo term settled again and finalised under the sample's plan with one piece of text replaced; its page.</summary>
     private async Task<string> PageUnderAnotherPlanAsync(string text, string replacement)
     {

@@ -92,6 +92,15 @@ public sealed class PublicNoticeTests
     }
 
     [Fact]
+    public void ALessonHourBound_IsWrittenWithTheMinutesOfTheSchoolsLessonHour()
+    {
+        // xinyi-004: floor 60 per lesson-hour, pay.lesson_hour_minutes 40 (004 §11 does not make a 课时 an hour).
+        var (_, text) = Notice("xinyi-004");
+        Assert.Contains("不低于 60.00 元/课时（40 分钟）", text.All);
+        Assert.DoesNotContain("课时（小时）", text.All);
+    }
+
+    [Fact]
     public void TheYongqiaoNotice_HasTheHandWorkedFigures()
     {
         // rules-samples/yongqiao-002-s1/README.md: fees 1,785.00, absence refund 105.00, lesson pay 1,000.00 for 40 lessons (25.00 each), balance 232.50.
