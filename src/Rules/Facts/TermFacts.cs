@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Facts.Input;
 
@@ -22,8 +23,10 @@ public sealed record TermFacts
 
     /// <summary>
     /// Where each review event's decided percentage was read (file, row or line, field), by event id, so a value the
-    /// plan refuses at settlement can be traced to its row; empty for facts made in code.
+    /// plan refuses at settlement can be traced to its row; empty for facts made in code. Not a fact: the same facts
+    /// from other rows or another form are the same term.
     /// </summary>
+    [JsonIgnore]
     public IReadOnlyDictionary<string, FactOrigin> ConductOrigins { get; init; } = new Dictionary<string, FactOrigin>();
 
     public IEnumerable<IFact> All()
