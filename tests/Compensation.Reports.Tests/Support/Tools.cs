@@ -9,6 +9,9 @@ namespace Compensation.Reports.Tests.Support;
 /// </summary>
 public static class Tools
 {
+    /// <summary>Debian's Python, which python3-openpyxl is installed for (a python3 earlier on the PATH, such as pyenv's, lacks it).</summary>
+    public const string Python = "/usr/bin/python3";
+
     public sealed record Result(int ExitCode, string Output, string Errors);
 
     public static Result Run(string program, params string[] arguments)
