@@ -4,6 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Compensation.Api.Services;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Compensation.Api.Tests;
 
@@ -90,6 +93,26 @@ public sealed class OtherProgramsTests : IDisposable
         Assert.Equal("attachment; filename=\"__-2025_ _.xlsx\"; filename*=UTF-8''%E7%BB%93%E7%AE%97-2025%E6%98%A5%20%22.xlsx",
             ContentDispositions.Attachment("结算-2025春 \".xlsx"));
         Assert.Equal("inline; filename=\"staff-T01.pdf\"; filename*=UTF-8''staff-T01.pdf", ContentDispositions.Inline("staff-T01.pdf"));
+    }
+
+    [Fact]
+    public void LibreOfficesBooleanFormulas_AreReadAsTrueAndFalse_OtherFormulasAsTheirValues()
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var book = document.AddWorkbookPart();
+            var part = book.AddNewPart<WorksheetPart>();
+            static Cell Formula(string at, string formula, string value) =>
+                new() { CellReference = at, DataType = CellValues.Number, CellFormula = new CellFormula(formula), CellValue = new CellValue(value) };
+            part.Worksheet = new Worksheet(new SheetData(new Row(
+                Formula("A1", "TRUE()", "1"), Formula("B1", "FALSE()", "0"), Formula("C1", "1+1", "2"), Formula("D1", "true()", "1")) { RowIndex = 1 }));
+            book.Workbook = new Workbook(new Sheets(new Sheet { Name = "教职工", SheetId = 1, Id = book.GetIdOfPart(part) }));
+        }
+
+        var cells = XlsxCells.Read(stream.ToArray()).Single().Rows.Single().Cells;
+        Assert.Equal(["true", "false", "2", "true"], cells.Select(c => c.Text));
+        Assert.All(cells, c => Assert.Null(c.Problem));
     }
 
     private static class Tool
