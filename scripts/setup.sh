@@ -3,8 +3,13 @@
 #   fonts-lxgw-wenkai: a TrueType font with Chinese and Latin glyphs for the PDF documents.
 #   postgresql: the service's database at scale; the tests run the API suite against it too.
 #   chromium, chromium-driver: the headless browser (and its WebDriver) of the committee pages' browser test.
+#   ghostscript, qpdf, poppler-utils: the PDF tests re-write the documents with Ghostscript, check them with
+#     qpdf and read their text with pdftotext.
+#   python3-openpyxl, libreoffice-calc-nogui: the workbook tests read the accountant's workbook with openpyxl and
+#     fill and convert the facts template the way a school's LibreOffice does.
 set -euo pipefail
-packages=(fonts-lxgw-wenkai postgresql chromium chromium-driver)
+packages=(fonts-lxgw-wenkai postgresql chromium chromium-driver ghostscript qpdf poppler-utils python3-openpyxl
+  libreoffice-calc-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

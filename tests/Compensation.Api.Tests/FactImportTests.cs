@@ -174,7 +174,9 @@ public sealed class FactImportTests : IDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("workbook", body.GetProperty("kind").GetString());
         var conduct = body.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("facts").GetString() == "conduct");
-        Assert.Equal((7, 6), (conduct.GetProperty("added").GetInt32(), conduct.GetProperty("removed").GetInt32())); // 7 events replace the 6 left
+
+        // By event id: C04 is added back, the 6 events left (C01–C03, C05–C07) are the same, nothing replaced or removed.
+        Assert.Equal((1, 0, 0, 6), Counts(conduct));
 
         var preview = await (await Admin.PostAsync(Term + "/settlements/preview", null)).Content.ReadFromJsonAsync<JsonElement>();
         var t02 = preview.GetProperty("staff").EnumerateArray().Single(s => s.GetProperty("staffId").GetString() == "T02");
@@ -182,11 +184,51 @@ public sealed class FactImportTests : IDisposable
         var s06 = preview.GetProperty("families").EnumerateArray().Single(f => f.GetProperty("studentId").GetString() == "S06");
         Assert.Equal(105.00m, s06.GetProperty("refunded").GetDecimal()); // 350 × 6/20
 
-        // The same workbook again changes nothing and says so.
+        // The same workbook again changes nothing and says so: repeated, and no change listed.
         var again = await Admin.PostAsync(Term + "/facts/workbook", Workbook(FilledWithSample(await TemplateAsync())));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("repeated").GetBoolean());
+        var repeat = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(repeat.GetProperty("repeated").GetBoolean());
+        Assert.Equal(0, repeat.GetProperty("changes").GetArrayLength());
     }
+
+    [Fact]
+    public async Task AWorkbookWithOneNameChangedAndOneLessonLeftOut_ReportsThoseFactsByTheirIds()
+    {
+        var template = await TemplateAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync(Term + "/facts/workbook", Workbook(FilledWithSample(template)))).StatusCode);
+        string? renamed = null;
+        string? leftOut = null;
+        var bytes = FilledWithSample(template, workbook =>
+        {
+            var enrolments = workbook.Worksheet("报名学生");
+            renamed = enrolments.Cell(2, 1).GetString();
+            enrolments.Cell(2, 2).SetValue("改名学生");
+            var lessons = workbook.Worksheet("课时");
+            leftOut = lessons.Cell(2, 1).GetString();
+            lessons.Row(2).Delete();
+        });
+
+        var response = await Admin.PostAsync(Term + "/facts/workbook", Workbook(bytes));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var changes = body.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("facts").GetString()!, Counts);
+
+        // The sample has 7 students and 40 lessons (rules-samples/yongqiao-002-s1/README.md): one of each changed, the rest the same.
+        Assert.Equal(new Dictionary<string, (int, int, int, int)> { ["enrolments"] = (0, 1, 0, 6), ["lessons"] = (0, 0, 1, 39) }, changes);
+
+        var import = (await Admin.GetFromJsonAsync<JsonElement>(Term + "/imports")).EnumerateArray().Last();
+        var entries = import.GetProperty("corrections").EnumerateArray()
+            .Select(e => (e.GetProperty("facts").GetString(), e.GetProperty("id").GetString(), e.GetProperty("action").GetString())).ToList();
+        Assert.Equal([("enrolments", renamed, "replaced"), ("lessons", leftOut, "removed")], entries);
+        var replaced = import.GetProperty("corrections")[0];
+        Assert.Equal("改名学生", replaced.GetProperty("after").GetProperty("name").GetString());
+        Assert.NotEqual("改名学生", replaced.GetProperty("before").GetProperty("name").GetString());
+    }
+
+    private static (int Added, int Replaced, int Removed, int Unchanged) Counts(JsonElement change) => (
+        change.GetProperty("added").GetInt32(), change.GetProperty("replaced").GetInt32(), change.GetProperty("removed").GetInt32(), change.GetProperty("unchanged").GetInt32());
 
     [Fact]
     public async Task ABadWorkbook_IsRefusedWithSheetRowAndColumn_AndNothingChanges()

@@ -85,11 +85,12 @@ public sealed class WorkbookStreamingTests
         var sheet = new SheetWriter(wb, "streamed", columns);
         var first = sheet.Write(rows[0]);
         var streamed = new StreamedSheet("streamed", columns, sheet.Skip(rows.Count - 1), rows.Count - 1, rows.Skip(1), styleRow: first);
-        sheet.TotalRow("合计", first, [2]);
-        plain.TotalRow("合计", 2, [2]);
+        // 1234.5 − 0.01 + 0 + 12,345,678,901.23 + 350 + 1 + 0.10 = 12,345,680,486.82
+        sheet.TotalRow("合计", first, [(2, 12_345_680_486.82m)]);
+        plain.TotalRow("合计", 2, [(2, 12_345_680_486.82m)]);
         using var saved = new MemoryStream();
         wb.SaveAs(saved);
-        var package = WorkbookDeterminism.Normalize(saved.ToArray(), Date, [streamed]);
+        var package = WorkbookDeterminism.Normalize(saved.ToArray(), Date, [streamed], [plain.Values, sheet.Values]);
         AssertValid(package);
 
         using var back = new XLWorkbook(new MemoryStream(package));
@@ -160,7 +161,7 @@ public sealed class WorkbookStreamingTests
         var streamed = new StreamedSheet("streamed", columns, sheet.Skip(3), 3, [["one"], ["two"]]);
         using var saved = new MemoryStream();
         wb.SaveAs(saved);
-        Assert.Throws<InvalidOperationException>(() => WorkbookDeterminism.Normalize(saved.ToArray(), Date, [streamed]));
+        Assert.Throws<InvalidOperationException>(() => WorkbookDeterminism.Normalize(saved.ToArray(), Date, [streamed], [sheet.Values]));
     }
 
     [Fact]

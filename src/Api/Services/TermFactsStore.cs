@@ -108,7 +108,12 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         return new ImportOutcome(import, false, added, []);
     }
 
-    /// <summary>Each fact sheet of the workbook replaces its kind; sheets left out keep their kind as it is.</summary>
+    /// <summary>
+    /// Each fact sheet of the workbook replaces its kind; sheets left out keep their kind as it is. What changed is told
+    /// by fact id: facts the term did not have are added, facts it had with other values replaced (their values before
+    /// and after kept with the import, as a correction's), facts the sheet no longer holds removed. A kind where nothing
+    /// changed is not listed, so the same workbook again reports nothing.
+    /// </summary>
     public async Task<ImportOutcome> ImportWorkbookAsync(Term term, string fileName, byte[] bytes, string? idempotencyKey, string actor, CancellationToken ct)
     {
         var bodyHash = BodyHash(Kinds.Workbook, new Dictionary<string, byte[]> { [fileName] = bytes });
@@ -128,9 +133,47 @@ public sealed class TermFactsStore(AppDb db, TimeProvider clock, CheckedFactsCac
         var plan = new Plan(Lists(stored), [], []);
         foreach (var (kind, rows) in workbook.Rows)
         {
-            var before = stored.RowsOf(kind).Count;
+            var existing = Index(kind, plan.Rows[kind]);
+            var sent = new HashSet<string>(StringComparer.Ordinal);
+            int added = 0, replaced = 0, unchanged = 0;
+            foreach (var row in rows)
+            {
+                // A row without its id, or with an id given twice, is reported when the set is checked.
+                if (kind.KeyOf(row) is not { } id || !sent.Add(id))
+                {
+                    continue;
+                }
+
+                if (!existing.TryGetValue(id, out var old))
+                {
+                    added++;
+                }
+                else if (SameValues(kind, old, row))
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    plan.Details.Add(new { facts = kind.JsonKey, id, action = "replaced", before = Values(kind, old), after = Values(kind, row) });
+                    replaced++;
+                }
+            }
+
+            var removed = 0;
+            foreach (var old in plan.Rows[kind])
+            {
+                if (kind.KeyOf(old) is { } id && sent.Add(id))
+                {
+                    plan.Details.Add(new { facts = kind.JsonKey, id, action = "removed", before = Values(kind, old) });
+                    removed++;
+                }
+            }
+
             plan.Rows[kind] = [.. rows];
-            plan.Changes.Add(new Change(kind.JsonKey, rows.Count, 0, before, 0));
+            if (added + replaced + removed > 0)
+            {
+                plan.Changes.Add(new Change(kind.JsonKey, added, replaced, removed, unchanged));
+            }
         }
 
         var labels = workbook.Labels;

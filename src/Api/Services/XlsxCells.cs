@@ -11,8 +11,8 @@ namespace Compensation.Api.Services;
 /// Reads the cells of an .xlsx workbook as text, streaming each sheet (SAX) so that a workbook of
 /// hundreds of thousands of rows is read in seconds and in little memory. A cell becomes the text a
 /// CSV cell would hold: text as written, a number in invariant form (15 significant digits, as
-/// Excel shows it), a date-formatted number as yyyy-MM-dd, a boolean as true/false, a formula by
-/// its saved result. A cell that cannot be such text (an error value, a date with a time of day)
+/// Excel shows it), a date-formatted number as yyyy-MM-dd, a boolean as true/false (also LibreOffice's
+/// TRUE()/FALSE() formulas saved as numbers), a formula by its saved result. A cell that cannot be such text (an error value, a date with a time of day)
 /// carries a problem instead.
 /// </summary>
 public static class XlsxCells
@@ -111,7 +111,7 @@ public static class XlsxCells
                 }
                 else if (type == typeof(CellFormula))
                 {
-                    cell.Formula = true;
+                    cell.Formula = reader.GetText();
                 }
                 else if (type == typeof(InlineString))
                 {
@@ -129,7 +129,8 @@ public static class XlsxCells
         public string? Type { get; } = type;
         public uint? Style { get; } = style;
         public string? Raw { get; set; }
-        public bool Formula { get; set; }
+        /// <summary>The cell's formula, if it has one ("" for a shared formula's other cells).</summary>
+        public string? Formula { get; set; }
         public string? Inline { get; set; }
     }
 
@@ -164,7 +165,7 @@ public static class XlsxCells
             case "b":
                 return raw is null ? ("", null) : (raw == "1" ? "true" : "false", null);
             case "e":
-                return ("", c.Formula ? $"the formula gives the error {raw}" : $"the cell holds the error {raw}");
+                return ("", c.Formula is not null ? $"the formula gives the error {raw}" : $"the cell holds the error {raw}");
             case "d" when raw is not null:
                 return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
                     ? DateText(d)
@@ -176,6 +177,13 @@ public static class XlsxCells
         if (raw is null)
         {
             return ("", null);
+        }
+
+        // LibreOffice saves a yes/no cell of a text-formatted column as the formula TRUE() or FALSE() with the
+        // number 1 or 0 (<c t="n"><f>FALSE()</f><v>0</v></c>): the value is the boolean the formula names.
+        if (Boolean(c.Formula) is { } boolean)
+        {
+            return (boolean ? "true" : "false", null);
         }
 
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
@@ -196,6 +204,16 @@ public static class XlsxCells
         }
 
         return (((decimal)x).ToString("0.############", CultureInfo.InvariantCulture), null);
+    }
+
+    /// <summary>true for the formula TRUE() (or TRUE), false for FALSE(), in any case; null for any other.</summary>
+    private static bool? Boolean(string? formula)
+    {
+        var f = formula?.Trim().TrimStart('=').Trim();
+        return f is null ? null
+            : f.Equals("TRUE()", StringComparison.OrdinalIgnoreCase) || f.Equals("TRUE", StringComparison.OrdinalIgnoreCase) ? true
+            : f.Equals("FALSE()", StringComparison.OrdinalIgnoreCase) || f.Equals("FALSE", StringComparison.OrdinalIgnoreCase) ? false
+            : null;
     }
 
     private static (string, string?) DateText(DateTime d) => d.TimeOfDay == TimeSpan.Zero

@@ -1,4 +1,5 @@
 using Compensation.Reports.Text;
+using Compensation.Rules.Domain;
 using Compensation.Rules.Settlement;
 
 namespace Compensation.Reports.Excel;
@@ -18,6 +19,7 @@ internal static class DeductionSheet
     public static void Write(SheetWriter sheet, SettlementResult s)
     {
         var first = sheet.NextRow;
+        var total = Money.Zero;
         foreach (var st in s.Staff)
         {
             var lines = st.Months.SelectMany(m => m.Deductions.Select(d => (Month: m.Month.ToString(), Line: d)))
@@ -26,9 +28,10 @@ internal static class DeductionSheet
             {
                 sheet.Write(st.StaffId, st.Name, month, d.RuleId, Labels.Conduct(d.Kind), d.Percent, d.Amount.Yuan,
                     string.Join(", ", d.EventIds), d.Clause, d.Reason.Zh, d.Reason.En, d.FactId);
+                total += d.Amount;
             }
         }
 
-        sheet.TotalRow("合计（扣除明细，未按当月基数封顶）", first, [AmountColumn]);
+        sheet.TotalRow("合计（扣除明细，未按当月基数封顶）", first, [(AmountColumn, total.Yuan)]);
     }
 }

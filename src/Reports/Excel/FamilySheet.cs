@@ -1,4 +1,5 @@
 using Compensation.Reports.Text;
+using Compensation.Rules.Domain;
 using Compensation.Rules.Policy;
 using Compensation.Rules.Settlement;
 
@@ -34,9 +35,24 @@ internal static class FamilySheet
 
         var rest = Math.Max(0, s.Families.Count - 1);
         var streamed = new StreamedSheet(Name, Columns, sheet.Skip(rest), rest, s.Families.Skip(1).Select(f => Row(p, f)), styleRow: first);
-        sheet.TotalRow($"合计（{Format.Count(s.Families.Count)} 人）", first, MoneyColumns);
+        sheet.TotalRow($"合计（{Format.Count(s.Families.Count)} 人）", first, MoneyColumns.Select(c => (c, Total(s, c))));
         return streamed;
     }
+
+    /// <summary>The families' figures of an amount column, added up.</summary>
+    private static decimal Total(SettlementResult s, int column) => Money.Sum(s.Families.Select(f => column switch
+    {
+        7 => f.Charged,
+        8 => f.CapReduction,
+        9 => f.Subsidy,
+        10 => f.Waived,
+        11 => f.Payable,
+        12 => f.Refunded,
+        13 => f.Net,
+        14 => f.Paid,
+        15 => f.Balance,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not an amount column of 家庭"),
+    })).Yuan;
 
     private static object?[] Row(SchoolPolicy p, FamilyLine f) =>
     [

@@ -1,3 +1,4 @@
+using Compensation.Rules.Domain;
 using Compensation.Rules.Settlement;
 
 namespace Compensation.Reports.Excel;
@@ -18,23 +19,23 @@ internal static class LedgerSheet
 
     public static void Write(SheetWriter sheet, Ledger ledger)
     {
-        var income = Section(sheet, "收入", "收入合计", ledger.Income);
-        var refunds = Section(sheet, "退费", "退费合计", ledger.Refunds);
-        var spending = Section(sheet, "支出", "支出合计", ledger.Expenditure);
+        var income = Section(sheet, "收入", "收入合计", ledger.Income, ledger.TotalIncome);
+        var refunds = Section(sheet, "退费", "退费合计", ledger.Refunds, ledger.TotalRefunds);
+        var spending = Section(sheet, "支出", "支出合计", ledger.Expenditure, ledger.TotalExpenditure);
 
         var before = sheet.Write("结余", "清退前结余", "Balance before surplus refund", null, "balance-before-surplus");
-        sheet.Formula(before, AmountColumn, $"{Ref(income)}-{Ref(refunds)}-{Ref(spending)}");
+        sheet.Formula(before, AmountColumn, $"{Ref(income)}-{Ref(refunds)}-{Ref(spending)}", ledger.BalanceBeforeSurplus.Yuan);
         var surplus = sheet.Write("结余", "结余清退", "Surplus refunded", ledger.SurplusRefunded.Yuan, "surplus-refunded");
         var returned = sheet.Write("结余", "财政补贴部分退还拨款单位", "Subsidy part returned to the funder", ledger.SubsidyReturned.Yuan, "subsidy-returned");
         sheet.Write("结余", "其中：结转下学期", "of which carried forward", ledger.CarriedForward.Yuan, "carried-forward");
         sheet.Write("结余", "其中：财政补贴结余（留存经费）", "of which the subsidy part, kept", (ledger.SubsidyPart - ledger.SubsidyReturned).Yuan, "subsidy-part-kept");
         var balance = sheet.Write("结余", "期末结余", "Balance", null, "balance");
-        sheet.Formula(balance, AmountColumn, $"{Ref(before)}-{Ref(surplus)}-{Ref(returned)}");
+        sheet.Formula(balance, AmountColumn, $"{Ref(before)}-{Ref(surplus)}-{Ref(returned)}", ledger.Balance.Yuan);
         sheet.Sheet.Row(balance).Style.Font.Bold = true;
         sheet.Write("核对", "实收现金（家庭缴费与补贴）", "Cash received", ledger.CashReceived.Yuan, "cash-received");
     }
 
-    private static int Section(SheetWriter sheet, string part, string total, IReadOnlyList<LedgerLine> lines)
+    private static int Section(SheetWriter sheet, string part, string total, IReadOnlyList<LedgerLine> lines, Money sum)
     {
         var first = sheet.NextRow;
         foreach (var line in lines)
@@ -42,7 +43,7 @@ internal static class LedgerSheet
             sheet.Write(part, line.Name.Zh, line.Name.En, line.Amount.Yuan, line.Category, line.FactId);
         }
 
-        var row = sheet.TotalRow(total, first, [AmountColumn]);
+        var row = sheet.TotalRow(total, first, [(AmountColumn, sum.Yuan)]);
         sheet.Set(row, 1, part);
         sheet.Set(row, 2, total);
         return row;

@@ -31,6 +31,7 @@ internal sealed class SheetWriter
     {
         Sheet = workbook.Worksheets.Add(name);
         Columns = columns;
+        Values = new FormulaValues(name);
         for (var c = 0; c < columns.Count; c++)
         {
             var cell = Sheet.Cell(1, c + 1);
@@ -48,6 +49,9 @@ internal sealed class SheetWriter
     public IXLWorksheet Sheet { get; }
 
     public IReadOnlyList<SheetColumn> Columns { get; }
+
+    /// <summary>The settlement's figure for each formula of the sheet, stored beside it in the file.</summary>
+    public FormulaValues Values { get; }
 
     /// <summary>The row the next <see cref="Write"/> fills.</summary>
     public int NextRow { get; private set; } = 2;
@@ -95,22 +99,23 @@ internal sealed class SheetWriter
         Shape(cell, Columns[column - 1].Kind);
     }
 
-    /// <summary>A formula (without "="), formatted as its column.</summary>
-    public void Formula(int row, int column, string formula)
+    /// <summary>A formula (without "="), formatted as its column, and its value: the settlement's figure that the formula shows.</summary>
+    public void Formula(int row, int column, string formula, decimal value)
     {
         var cell = Sheet.Cell(row, column);
         cell.FormulaA1 = formula;
+        Values.Add(Address(row, column), value);
         Shape(cell, Columns[column - 1].Kind);
     }
 
-    /// <summary>A bold row under a line whose numeric columns in <paramref name="sumColumns"/> are =SUM() of the rows above.</summary>
-    public int TotalRow(string label, int firstRow, IEnumerable<int> sumColumns)
+    /// <summary>A bold row under a line whose numeric columns in <paramref name="sums"/> are =SUM() of the rows above, each with its figure.</summary>
+    public int TotalRow(string label, int firstRow, IEnumerable<(int Column, decimal Value)> sums)
     {
         var row = NextRow++;
         Set(row, 1, label);
-        foreach (var c in sumColumns)
+        foreach (var (c, value) in sums)
         {
-            Formula(row, c, firstRow < row ? $"SUM({Address(firstRow, c)}:{Address(row - 1, c)})" : "0");
+            Formula(row, c, firstRow < row ? $"SUM({Address(firstRow, c)}:{Address(row - 1, c)})" : "0", value);
         }
 
         var range = Sheet.Range(row, 1, row, Columns.Count);

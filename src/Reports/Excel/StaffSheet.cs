@@ -14,7 +14,6 @@ internal static class StaffSheet
     public const string Name = "教职工";
     public const string TermRow = "全学期";
 
-    public static readonly int[] SumColumns = [6, 8, 9, 10, 11, 12, 13, 14];
     public const int GrossColumn = 12;
     public const int DeductionColumn = 13;
     public const int NetColumn = 14;
@@ -47,6 +46,11 @@ internal static class StaffSheet
             }
         }
 
-        sheet.TotalRow($"合计（{Format.Count(s.Staff.Count)} 人）", first, SumColumns);
+        decimal Total(Func<StaffLine, Money> figure) => Money.Sum(s.Staff.Select(figure)).Yuan;
+        sheet.TotalRow($"合计（{Format.Count(s.Staff.Count)} 人）", first,
+        [
+            (6, s.Staff.Sum(st => (decimal)st.Lessons)), (8, Total(st => st.LessonPay)), (9, Total(st => st.Stipends)), (10, Total(st => st.ExternalPay)),
+            (11, Total(st => st.Awards)), (GrossColumn, Total(st => st.Gross)), (DeductionColumn, Total(st => st.Deductions)), (NetColumn, Total(st => st.Net)),
+        ]);
     }
 }

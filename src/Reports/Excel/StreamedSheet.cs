@@ -57,10 +57,19 @@ internal sealed class StreamedSheet
 
     public int FirstRow { get; }
 
-    /// <summary>Copies ClosedXML's part of the sheet (<paramref name="part"/>) to <paramref name="target"/>, with the rows in their place.</summary>
-    public void Write(Stream part, Stream target)
+    /// <summary>
+    /// Copies ClosedXML's part of the sheet (<paramref name="part"/>) to <paramref name="target"/>, with the rows in their place
+    /// and the values of its formulas (<paramref name="formulas"/>) beside them.
+    /// </summary>
+    public void Write(Stream part, Stream target, FormulaValues? formulas = null)
     {
         var (head, tail, prefix, styles) = Skeleton(part);
+        if (formulas is not null)
+        {
+            head = formulas.Fill(head);
+            tail = formulas.Fill(tail);
+        }
+
         using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
         writer.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         writer.Write(head);

@@ -12,16 +12,33 @@ namespace Compensation.Reports.Excel;
 /// names the core-properties part after a new Guid, gives the package relationships random ids
 /// ("R" and 16 hex digits) and stamps every zip entry with the current time. The package is
 /// rewritten entry by entry, in the same order, with those names and ids derived from hashes of
-/// the content and every entry dated <c>date</c>. The parts of the <c>streamed</c> sheets get their
-/// rows on the way (<see cref="StreamedSheet"/>, written on a second thread while this one compresses:
+/// the content and every entry dated <c>date</c>. Each formula gets its value on the way
+/// (<see cref="FormulaValues"/>), and the parts of the <c>streamed</c> sheets get their rows
+/// (<see cref="StreamedSheet"/>, written on a second thread while this one compresses:
 /// <see cref="PartPipe"/>); entries are copied stream to stream, so only the compressed result is held
 /// in memory.
 /// </summary>
 internal static partial class WorkbookDeterminism
 {
-    public static byte[] Normalize(byte[] package, DateTime date, IReadOnlyList<StreamedSheet> streamed)
+    public static byte[] Normalize(byte[] package, DateTime date, IReadOnlyList<StreamedSheet> streamed, IReadOnlyList<FormulaValues> formulas)
     {
-        var parts = SheetParts(package, streamed);
+        var withFormulas = formulas.Where(f => f.Count > 0).ToList();
+        var parts = SheetParts(package, streamed.Select(s => s.Name).Concat(withFormulas.Select(f => f.Sheet)).Distinct(StringComparer.Ordinal));
+        var streamedParts = new Dictionary<string, StreamedSheet>(StringComparer.Ordinal);
+        var formulaParts = new Dictionary<string, FormulaValues>(StringComparer.Ordinal);
+        foreach (var (part, sheet) in parts)
+        {
+            if (streamed.SingleOrDefault(s => s.Name == sheet) is { } rows)
+            {
+                streamedParts.Add(part, rows);
+            }
+
+            if (withFormulas.SingleOrDefault(f => f.Sheet == sheet) is { } values)
+            {
+                formulaParts.Add(part, values);
+            }
+        }
+
         using var input = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in input.Entries)
@@ -46,10 +63,15 @@ internal static partial class WorkbookDeterminism
                 copy.LastWriteTime = new DateTimeOffset(date.Year, date.Month, date.Day, 0, 0, 0, TimeSpan.Zero);
                 using var target = copy.Open();
                 using var source = entry.Open();
-                if (parts.TryGetValue(name, out var sheet))
+                var values = formulaParts.GetValueOrDefault(name);
+                if (streamedParts.TryGetValue(name, out var sheet))
                 {
-                    PartPipe.Copy(part => sheet.Write(source, part), target);
+                    PartPipe.Copy(part => sheet.Write(source, part, values), target);
                     written++;
+                }
+                else if (values is not null)
+                {
+                    target.Write(Encoding.UTF8.GetBytes(values.Fill(Encoding.UTF8.GetString(Read(source)))));
                 }
                 else if (name.EndsWith(".rels", StringComparison.Ordinal))
                 {
@@ -62,19 +84,25 @@ internal static partial class WorkbookDeterminism
             }
         }
 
-        if (written != parts.Count)
+        if (written != streamedParts.Count)
         {
-            throw new InvalidOperationException($"{parts.Count - written} streamed sheet(s) not found in the package");
+            throw new InvalidOperationException($"{streamedParts.Count - written} streamed sheet(s) not found in the package");
+        }
+
+        foreach (var values in formulas)
+        {
+            values.EnsureFilled();
         }
 
         return output.ToArray();
     }
 
-    /// <summary>The zip entry of each streamed sheet's part, found through the workbook's sheets and relationships.</summary>
-    private static Dictionary<string, StreamedSheet> SheetParts(byte[] package, IReadOnlyList<StreamedSheet> streamed)
+    /// <summary>The zip entry of each sheet named in <paramref name="names"/>, found through the workbook's sheets and relationships, with the sheet's name.</summary>
+    private static Dictionary<string, string> SheetParts(byte[] package, IEnumerable<string> names)
     {
-        var parts = new Dictionary<string, StreamedSheet>(StringComparer.Ordinal);
-        if (streamed.Count == 0)
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wanted = names.ToList();
+        if (wanted.Count == 0)
         {
             return parts;
         }
@@ -82,10 +110,10 @@ internal static partial class WorkbookDeterminism
         using var document = SpreadsheetDocument.Open(new MemoryStream(package, writable: false), isEditable: false);
         var workbook = document.WorkbookPart ?? throw new InvalidOperationException("the package has no workbook");
         var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
-        foreach (var sheet in streamed)
+        foreach (var name in wanted)
         {
-            var id = sheets.SingleOrDefault(s => s.Name?.Value == sheet.Name)?.Id?.Value ?? throw new InvalidOperationException($"the workbook has no sheet {sheet.Name}");
-            parts.Add(workbook.GetPartById(id).Uri.OriginalString.TrimStart('/'), sheet);
+            var id = sheets.SingleOrDefault(s => s.Name?.Value == name)?.Id?.Value ?? throw new InvalidOperationException($"the workbook has no sheet {name}");
+            parts.Add(workbook.GetPartById(id).Uri.OriginalString.TrimStart('/'), name);
         }
 
         return parts;

@@ -31,10 +31,11 @@ public abstract class DocumentEndpoint<TRequest> : ApiEndpoint<TRequest, byte[]>
         }
     }
 
+    /// <summary>Answers the file: a PDF to be shown (inline), a workbook to be saved (attachment), named as <see cref="ContentDispositions"/> writes it.</summary>
     protected async Task SendFileAsync(byte[] bytes, string contentType, string fileName, CancellationToken ct)
     {
         HttpContext.Response.ContentType = contentType;
-        HttpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        HttpContext.Response.Headers.ContentDisposition = contentType == Pdf ? ContentDispositions.Inline(fileName) : ContentDispositions.Attachment(fileName);
         HttpContext.Response.ContentLength = bytes.Length;
         await HttpContext.Response.Body.WriteAsync(bytes, ct);
     }

@@ -6,10 +6,10 @@ namespace Compensation.Reports.Pdf.Layout;
 /// <summary>
 /// Makes PDFsharp's output reproducible. PDFsharp 6.5 writes three random values on every save:
 /// the six-letter tag of each embedded font subset ("XRGVKW+LXGW WenKai", from Guid.NewGuid), the
-/// document and instance uuids of the XMP metadata, and the trailer's /ID. All three are in
-/// uncompressed parts of the file, so they are replaced in place by values of the same length: the
-/// tags by letters derived from their order in the file, the uuids and the /ID by a SHA-256 of the
-/// file itself (with those fields blanked). Equal lengths keep every cross-reference offset valid.
+/// document and instance uuids of the XMP metadata, and the trailer's /ID. <see cref="PdfStreams"/>
+/// names each subset by a hash of its font program; the uuids and the /ID are in uncompressed parts
+/// of the file, so they are replaced here in place by values of the same length, from a SHA-256 of
+/// the file itself (with those fields blanked). Equal lengths keep every cross-reference offset valid.
 /// The fields are found in the bytes themselves (each pattern is spelled out below), so no copy of
 /// the file is ever made as text.
 /// </summary>
@@ -23,8 +23,6 @@ internal static class PdfDeterminism
     /// <summary>Changes <paramref name="bytes"/> in place, and returns them.</summary>
     public static byte[] Normalize(byte[] bytes)
     {
-        FixSubsetTags(bytes);
-
         // Blanking keeps every length, so the places found before it are the places to fill after it.
         var uuids = Uuids(bytes);
         var ids = TrailerIds(bytes);
@@ -53,41 +51,6 @@ internal static class PdfDeterminism
         }
 
         return bytes;
-    }
-
-    /// <summary>
-    /// The k-th distinct tag in the file becomes six letters from a hash of k: stable, and distinct within the file.
-    /// A tag is "/" and six capital letters before "+LXGW": only in front of the font's name, so bytes inside
-    /// compressed streams that happen to look like a tag are left alone.
-    /// </summary>
-    private static void FixSubsetTags(byte[] bytes)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        for (var plus = Find(bytes, "+LXGW"u8, 0); plus >= 0; plus = Find(bytes, "+LXGW"u8, plus + 1))
-        {
-            var slash = plus - 7;
-            if (slash < 0 || bytes[slash] != (byte)'/' || bytes.AsSpan(slash + 1, 6).ContainsAnyExceptInRange((byte)'A', (byte)'Z'))
-            {
-                continue;
-            }
-
-            var tag = Encoding.ASCII.GetString(bytes, slash + 1, 6);
-            if (!map.TryGetValue(tag, out var stable))
-            {
-                var salt = map.Count;
-                do
-                {
-                    stable = Letters(SHA256.HashData(Encoding.ASCII.GetBytes("compensation-subset-" + salt)));
-                    salt += 1000;
-                }
-                while (!used.Add(stable));
-
-                map[tag] = stable;
-            }
-
-            Write(bytes, slash + 1, stable);
-        }
     }
 
     /// <summary>Where the digits of each "uuid:" followed by lower-case hex digits in groups of 8-4-4-4-12 start.</summary>
@@ -174,8 +137,6 @@ internal static class PdfDeterminism
     }
 
     private static void Write(byte[] bytes, int at, string ascii) => Encoding.ASCII.GetBytes(ascii, bytes.AsSpan(at, ascii.Length));
-
-    private static string Letters(byte[] hash) => string.Concat(hash.Take(6).Select(b => (char)('A' + (b % 26))));
 
     private static string FormatUuid(byte[] hash)
     {

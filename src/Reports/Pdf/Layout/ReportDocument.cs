@@ -21,7 +21,7 @@ internal sealed class ReportDocument : IDisposable
 
     private static readonly XSize A4 = new(595.276, 841.89);
 
-    /// <summary>Room for a statement as PDFsharp saves it, before <see cref="FontPrograms"/>: two uncompressed font subsets of some 250 KB each.</summary>
+    /// <summary>Room for a statement as PDFsharp saves it, before <see cref="PdfStreams"/>: two uncompressed font subsets of some 250 KB each, and uncompressed pages.</summary>
     private const int RawCapacity = 1 << 20;
 
     private readonly PdfDocument document = new();
@@ -167,8 +167,8 @@ internal sealed class ReportDocument : IDisposable
     }
 
     /// <summary>
-    /// Draws the page footers, writes fixed metadata and returns the bytes, with compact font programs (see
-    /// <see cref="FontPrograms"/>) and made reproducible (see <see cref="PdfDeterminism"/>).
+    /// Draws the page footers, writes fixed metadata and returns the bytes, with streams other programs read
+    /// (see <see cref="PdfStreams"/>) and made reproducible (see <see cref="PdfDeterminism"/>).
     /// </summary>
     public byte[] Finish()
     {
@@ -185,12 +185,13 @@ internal sealed class ReportDocument : IDisposable
         document.Internals.FirstDocumentID = PdfDeterminism.IdPlaceholder;
         document.Internals.SecondDocumentID = PdfDeterminism.IdPlaceholder;
 
-        // NoCompression leaves only the font programs uncompressed (content streams follow CompressContentStreams):
-        // FontPrograms compresses them, without the metrics of glyphs the subsets do not hold.
+        // PDFsharp's Flate streams lack their zlib checksum: it saves every stream uncompressed (the font programs
+        // follow NoCompression, content streams and CMaps CompressContentStreams), and PdfStreams deflates them.
         document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
         using var stream = new MemoryStream(RawCapacity);
         document.Save(stream, closeStream: false);
-        return PdfDeterminism.Normalize(FontPrograms.Compact(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        return PdfDeterminism.Normalize(PdfStreams.Rewrite(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
     }
 
     public void Dispose()

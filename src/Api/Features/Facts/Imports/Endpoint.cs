@@ -11,7 +11,7 @@ public sealed class ListImportsRequest
 
 /// <summary>
 /// One import: which way (csv, workbook, batch, correction), who, when, what it did; for a correction
-/// its reason and each fact's values before and after.
+/// its reason, and for a correction or a workbook each replaced or removed fact's values before and after.
 /// </summary>
 public sealed record ImportListItem(
     long ImportId, string Kind, DateTimeOffset ImportedAt, string ImportedBy, string Files, string? IdempotencyKey, string? SourceName,
@@ -32,7 +32,7 @@ public sealed class Endpoint : ApiEndpoint<ListImportsRequest, IReadOnlyList<Imp
         Summary(s =>
         {
             s.Summary = "List the term's imports and corrections: who changed which facts, when, and why";
-            s.Description = "Oldest first. Files says what each import did and which fact files it made; a correction also carries its reason and every fact's values before and after.";
+            s.Description = "Oldest first. Files says what each import did and which fact files it made; a correction also carries its reason, and a correction or a workbook every replaced or removed fact's values before and after.";
         });
     }
 

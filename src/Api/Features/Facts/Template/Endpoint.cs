@@ -22,7 +22,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, byte[]>
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var bytes = FactsWorkbook.Template(term);
         HttpContext.Response.ContentType = FactsWorkbook.ContentType;
-        HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"facts-{req.TermId}.xlsx\"";
+        HttpContext.Response.Headers.ContentDisposition = ContentDispositions.Attachment($"facts-{req.TermId}.xlsx");
         HttpContext.Response.ContentLength = bytes.Length;
         await HttpContext.Response.Body.WriteAsync(bytes, ct);
     }
