@@ -14,7 +14,7 @@ public sealed class Endpoint : ApiEndpoint<CreateKeyRequest, CreateKeyResponse>
     {
         Post("/keys");
         Roles(Auth.Roles.Admin);
-        Description(b => b.WithTags("Keys").Produces<CreateKeyResponse>(201).ProducesProblem(400));
+        Description(b => b.WithName("createKey").WithTags("Keys").Produces<CreateKeyResponse>(201).ProducesProblem(400));
         Summary(s =>
         {
             s.Summary = "Create an API key";

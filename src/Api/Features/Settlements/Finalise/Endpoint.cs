@@ -8,7 +8,7 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, FinaliseResponse>
     {
         Post("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/finalise");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Settlements").Produces<FinaliseResponse>(200).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithName("finaliseSettlement").WithTags("Settlements").Produces<FinaliseResponse>(200).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Finalise a draft";
