@@ -97,7 +97,8 @@ public static partial class OpenApi
         AdditionalPropertiesAllowed = false,
         Properties = FactKinds.Lists.ToDictionary(k => k.CsvName, k => (IOpenApiSchema)new OpenApiSchema
         {
-            Type = JsonSchemaType.String,
+            // Nullable too: a client leaves out the files it does not send.
+            Type = JsonSchemaType.String | JsonSchemaType.Null,
             Format = "binary",
             Description = $"{k.CsvName}: columns {string.Join(", ", k.Columns)}",
         }),

@@ -73,6 +73,7 @@ public static class ServiceHost
             }
         });
         UploadLimit.Use(app, maxUpload);
+        EmptyBodies.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseFastEndpoints(c =>
