@@ -51,6 +51,7 @@ public sealed class AccessMatrixTests : IDisposable
             new("GET", "/api/schools", all, SchoolScoped: false),
             new("POST", "/api/schools", ["admin"], () => JsonContent.Create(new { id = Unique(), name = "n" }), SchoolScoped: false),
             new("POST", "/api/keys", ["admin"], () => JsonContent.Create(new { name = "k", role = "hr", schoolId = "a" }), SchoolScoped: false),
+            new("GET", "/api/keys/1", ["admin"], SchoolScoped: false),
             new("GET", "/api/audit", ["admin"], SchoolScoped: false),
             new("GET", "/api/schools/{s}", all),
             new("GET", "/api/schools/{s}/terms", all),
