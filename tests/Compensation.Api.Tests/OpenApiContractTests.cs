@@ -156,6 +156,9 @@ public sealed class OpenApiContractTests : IDisposable
         Assert.Equal("http://localhost", doc.GetProperty("servers")[0].GetProperty("url").GetString());
         Assert.False(string.IsNullOrWhiteSpace(doc.GetProperty("info").GetProperty("contact").GetProperty("name").GetString()));
         Assert.Equal("AGPL-3.0-only", doc.GetProperty("info").GetProperty("license").GetProperty("name").GetString());
+        var tags = doc.GetProperty("tags").EnumerateArray().ToList();
+        Assert.Equal(11, tags.Count);
+        Assert.All(tags, t => Assert.False(string.IsNullOrWhiteSpace(t.TryGetProperty("description", out var d) ? d.GetString() : null), t.ToString()));
     }
 
     /// <summary>An explanation's input fact has no rule title or sentence: the schema lets those be null.</summary>

@@ -46,6 +46,7 @@ public static partial class OpenApi
             o.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = Auth.ApiKeys.Header, Description = "An API key; its role decides what it may do." });
             o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", doc)] = [] });
             o.OperationFilter<EndpointOperationFilter>();
+            o.DocumentFilter<TagDescriptionsFilter>();
         });
 
     /// <summary>
@@ -420,6 +421,36 @@ public sealed class NullableBilingualFilter : ISchemaFilter
                         ["en"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     },
                 };
+            }
+        }
+    }
+}
+
+/// <summary>What each group of operations is for, as the README's table of routes says.</summary>
+public sealed class TagDescriptionsFilter : IDocumentFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        ["Schools"] = "The schools, each with its own plans, terms, facts and settlements.",
+        ["Keys"] = "API keys with a role (admin, accountant, committee, hr) and a school.",
+        ["Terms"] = "A school's terms: first and last day, and the service calendar.",
+        ["Plans"] = "Versions of the school's plan (方案) as policy files.",
+        ["Facts"] = "A term's facts: CSV files, the Excel workbook, JSON batches, audited corrections, and the list of imports.",
+        ["Settlements"] = "Preview, draft, finalise, reproduce and compare (what-if) a term's settlement.",
+        ["Results"] = "The lines of a saved settlement and the explanation of each down to the input facts.",
+        ["Documents"] = "The PDF notice (公示) and statements and the accountant's workbook of a saved settlement.",
+        ["Pay feed"] = "Staff pay from final settlements, for payroll.",
+        ["Published accounts"] = "What the parents' committee reads: the final ledger and counts, and the notice, without names.",
+        ["Audit"] = "The append-only log of changes and refused authorisations.",
+    };
+
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        foreach (var tag in swaggerDoc.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is { } name && Descriptions.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
             }
         }
     }
