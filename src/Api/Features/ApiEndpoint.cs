@@ -82,6 +82,17 @@ public abstract class ApiEndpoint<TRequest, TResponse> : Endpoint<TRequest, TRes
             ?? throw ServiceError.NotFound($"term {termId} of school {schoolId}");
     }
 
+    /// <summary>Sends a 201 answer with a Location header: the API path of what was created, its parts escaped.</summary>
+    protected async Task SendCreatedAsync(TResponse response, CancellationToken ct, params string[] path)
+    {
+        HttpContext.Response.Headers.Location = HttpContext.Request.PathBase + "/api/" + string.Join('/', path.Select(Uri.EscapeDataString));
+        await Send.ResponseAsync(response, 201, ct);
+    }
+
+    /// <summary>A change sent again answers 200 and creates nothing; otherwise 201 with the Location of <paramref name="path"/>.</summary>
+    protected Task SendCreatedUnlessRepeatedAsync(TResponse response, bool repeated, CancellationToken ct, params string[] path) =>
+        repeated ? Send.ResponseAsync(response, 200, ct) : SendCreatedAsync(response, ct, path);
+
     protected async Task SendJsonAsync(byte[] utf8Json, CancellationToken ct)
     {
         HttpContext.Response.ContentType = "application/json; charset=utf-8";

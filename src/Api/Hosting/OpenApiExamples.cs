@@ -215,6 +215,7 @@ public static class OpenApiExamples
         {
             [typeof(SchoolResponse)] = new SchoolResponse(School, SchoolName),
             [typeof(CreateKeyResponse)] = new CreateKeyResponse(2, Accountant, "accountant", School, "cmp_3f9c2a7d41e85b06c1d9e2f47a3b8c05d6e1f2a3b4c5d6e7"),
+            [typeof(Features.Keys.Get.KeyResponse)] = new Features.Keys.Get.KeyResponse(2, Accountant, "accountant", School, Imported.AddDays(-30)),
             [typeof(TermResponse)] = new TermResponse(School, Term, TermStart, TermEnd),
             [typeof(CalendarResponse)] = new CalendarResponse(School, Term, TermStart, TermEnd, 20,
                 [new ServiceDay(new DateOnly(2025, 3, 17), 1, 1), new ServiceDay(new DateOnly(2025, 3, 28), 5, 5), new ServiceDay(new DateOnly(2025, 3, 29), 6, 5)],

@@ -51,6 +51,7 @@ public static class ServiceHost
         services.AddFastEndpoints();
         services.AddEndpointsApiExplorer();
         OpenApi.AddTo(services);
+        OpenApi.UseServiceJson(services);
         services.AddHostedService<StartupService>();
 
         var app = builder.Build();
@@ -72,6 +73,7 @@ public static class ServiceHost
             }
         });
         UploadLimit.Use(app, maxUpload);
+        EmptyBodies.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseFastEndpoints(c =>

@@ -53,6 +53,27 @@ public class InMemoryFilesTests
         Assert.Equal("L9", FactKinds.Lessons.KeyOf(row));
     }
 
+    /// <summary>Clients generated from the OpenAPI document send a list or part they leave out as null.</summary>
+    [Fact]
+    public void ANullListOrPart_OfABatchOrCorrection_IsOneLeftOut()
+    {
+        var errors = new List<InputError>();
+        var batch = FactsLoader.ReadJsonBatch("b.json", Encoding.UTF8.GetBytes("{\"attendance\": null, \"lessons\": [{\"lesson_id\": \"L9\", \"staff_id\": \"T1\", \"date\": \"2025-03-17\", \"minutes\": 40}]}"), errors);
+        Assert.Empty(errors);
+        Assert.False(batch!.Lists.ContainsKey(FactKinds.Attendance));
+        Assert.Single(batch.RowsOf(FactKinds.Lessons));
+
+        var correction = FactCorrections.Read("c.json", Encoding.UTF8.GetBytes("{\"reason\": \"复议\", \"replace\": null, \"remove\": {\"lessons\": null, \"conduct\": [\"C04\"]}}"), errors);
+        Assert.Empty(errors);
+        Assert.Empty(correction!.Replace!.Lists);
+        var removed = Assert.Single(correction.Remove);
+        Assert.Equal((FactKinds.Conduct, "C04"), (removed.Key, Assert.Single(removed.Value).Id));
+
+        var noRemovals = FactCorrections.Read("c.json", Encoding.UTF8.GetBytes("{\"reason\": \"复议\", \"remove\": null}"), errors);
+        Assert.Empty(errors);
+        Assert.Empty(noRemovals!.Remove);
+    }
+
     [Fact]
     public void AMisspeltFileName_IsAnError_NotIgnored()
     {

@@ -68,6 +68,9 @@ public static class FactCorrections
                     }
 
                     break;
+                case "remove" when property.Value.ValueKind == JsonValueKind.Null:
+                    // Left out, as clients generated from the OpenAPI document send it.
+                    break;
                 case "remove":
                     ReadRemovals(property.Value, path, remove, Error, LineOf);
                     break;
@@ -96,6 +99,11 @@ public static class FactCorrections
         foreach (var list in value.EnumerateObject())
         {
             var listPath = JsonPaths.Property(path, list.Name);
+            if (list.Value.ValueKind == JsonValueKind.Null && FactKinds.Lists.Any(k => k.JsonKey == list.Name))
+            {
+                continue; // a list left out
+            }
+
             if (FactKinds.Lists.FirstOrDefault(k => k.JsonKey == list.Name) is not { } kind)
             {
                 error(listPath, $"unknown key '{list.Name}'; expected one of {string.Join(", ", FactKinds.Lists.Select(k => k.JsonKey))}");

@@ -73,7 +73,8 @@ internal sealed class JsonSource
                 return FromRoot(document.RootElement, JsonPaths.Root);
             }
 
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(_within, out var inner)
+            // null stands for a part left out, as clients generated from the OpenAPI document send it.
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(_within, out var inner) && inner.ValueKind != JsonValueKind.Null
                 ? FromRoot(inner, JsonPaths.Property(JsonPaths.Root, _within))
                 : new FactSource(f => JsonPaths.Property(JsonPaths.Root, f.JsonKey), null, new Dictionary<FactKind, IReadOnlyList<FactRow>>());
         }
@@ -117,7 +118,11 @@ internal sealed class JsonSource
             }
             else if (FactKinds.Lists.FirstOrDefault(f => f.JsonKey == property.Name) is { } file)
             {
-                lists[file] = ArrayRows(file, path, property.Value);
+                // A list sent as null is one left out, as clients generated from the OpenAPI document send it.
+                if (property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    lists[file] = ArrayRows(file, path, property.Value);
+                }
             }
             else
             {

@@ -21,7 +21,7 @@ public sealed class Endpoint : ApiEndpoint<AuditRequest, IReadOnlyList<AuditLine
     {
         Get("/audit");
         Roles(Auth.Roles.Admin);
-        Description(b => b.WithTags("Audit").Produces<IReadOnlyList<AuditLine>>(200));
+        Description(b => b.WithName("listAuditEntries").WithTags("Audit").Produces<IReadOnlyList<AuditLine>>(200));
         Summary(s =>
         {
             s.Summary = "The audit log";

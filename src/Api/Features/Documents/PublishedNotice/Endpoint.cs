@@ -10,7 +10,7 @@ public sealed class Endpoint : DocumentEndpoint<PublishedNoticeRequest>
     {
         Get("/published/schools/{SchoolId}/terms/{TermId}/notice.pdf");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Committee);
-        Description(b => b.WithTags("Published accounts").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
+        Description(b => b.WithName("getPublishedNotice").WithTags("Published accounts").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
         Summary(s =>
         {
             s.Summary = "The term's public notice (课后服务经费收支情况公示) as PDF";

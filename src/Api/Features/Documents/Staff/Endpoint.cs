@@ -9,7 +9,7 @@ public sealed class Endpoint : DocumentEndpoint<StaffDocumentRequest>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/documents/staff/{StaffId}.pdf");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Hr);
-        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
+        Description(b => b.WithName("getStaffStatement").WithTags("Documents").Produces(200, typeof(byte[]), Pdf).ProducesProblem(404).ProducesProblem(503));
         Summary(s =>
         {
             s.Summary = "A staff member's pay statement, as PDF";

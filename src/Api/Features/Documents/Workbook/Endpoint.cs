@@ -8,7 +8,7 @@ public sealed class Endpoint : DocumentEndpoint<RunDocumentRequest>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/documents/workbook.xlsx");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Documents").Produces(200, typeof(byte[]), Xlsx).ProducesProblem(404));
+        Description(b => b.WithName("getSettlementWorkbook").WithTags("Documents").Produces(200, typeof(byte[]), Xlsx).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "The accountant's Excel workbook of a saved settlement";

@@ -29,7 +29,7 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>, II
     {
         Post("/schools/{SchoolId}/terms/{TermId}/facts/batch");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Facts").Accepts<FactBatchBody>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithName("addFactBatch").WithTags("Facts").Accepts<FactBatchBody>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Add a batch of facts (JSON) to the term";
@@ -48,6 +48,7 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>, II
         var name = string.IsNullOrWhiteSpace(req.FileName) ? "batch.json" : Path.GetFileName(req.FileName);
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
         var outcome = await FactsStore.ImportBatchAsync(term, name, Encoding.UTF8.GetBytes(req.Content), string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
-        await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
+        // The import is read in the term's list of imports.
+        await SendCreatedUnlessRepeatedAsync(ImportResponse.From(outcome), outcome.Repeated, ct, "schools", req.SchoolId, "terms", req.TermId, "imports");
     }
 }

@@ -18,7 +18,7 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>, II
     {
         Post("/schools/{SchoolId}/terms/{TermId}/facts/corrections");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Facts").Accepts<FactCorrectionBody>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithName("correctFacts").WithTags("Facts").Accepts<FactCorrectionBody>("application/json").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Correct facts by their ids: replace or remove them, with a reason";
@@ -44,6 +44,7 @@ public sealed class Endpoint : ApiEndpoint<FactBatchRequest, ImportResponse>, II
         AuditNote = outcome.Repeated
             ? "nothing changed"
             : $"import {outcome.Import.Id}: {correction.Reason} — {outcome.Import.Summary}; {outcome.Import.Details}";
-        await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
+        // The import is read in the term's list of imports.
+        await SendCreatedUnlessRepeatedAsync(ImportResponse.From(outcome), outcome.Repeated, ct, "schools", req.SchoolId, "terms", req.TermId, "imports");
     }
 }

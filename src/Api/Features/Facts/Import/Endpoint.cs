@@ -11,7 +11,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>, 
         Post("/schools/{SchoolId}/terms/{TermId}/facts");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
         AllowFileUploads();
-        Description(b => b.WithTags("Facts").Accepts<FactFilesForm>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithName("importFacts").WithTags("Facts").Accepts<FactFilesForm>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Import fact files (CSV) into a term";
@@ -39,6 +39,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>, 
 
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
         var outcome = await FactsStore.ImportAsync(term, files, string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
-        await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
+        // The import is read in the term's list of imports.
+        await SendCreatedUnlessRepeatedAsync(ImportResponse.From(outcome), outcome.Repeated, ct, "schools", req.SchoolId, "terms", req.TermId, "imports");
     }
 }

@@ -19,7 +19,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>, 
         Post("/schools/{SchoolId}/terms/{TermId}/facts/workbook");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
         AllowFileUploads();
-        Description(b => b.WithTags("Facts").Accepts<WorkbookForm>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithName("importFactsWorkbook").WithTags("Facts").Accepts<WorkbookForm>("multipart/form-data").Produces<ImportResponse>(201).Produces<ImportResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Import the term's facts from one Excel workbook (the template)";
@@ -47,6 +47,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, ImportResponse>, 
         await file.CopyToAsync(ms, ct);
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString();
         var outcome = await FactsStore.ImportWorkbookAsync(term, name, ms.ToArray(), string.IsNullOrWhiteSpace(key) ? null : key, User.Identity?.Name ?? "", ct);
-        await Send.ResponseAsync(ImportResponse.From(outcome), outcome.Repeated ? 200 : 201, ct);
+        // The import is read in the term's list of imports.
+        await SendCreatedUnlessRepeatedAsync(ImportResponse.From(outcome), outcome.Repeated, ct, "schools", req.SchoolId, "terms", req.TermId, "imports");
     }
 }

@@ -28,7 +28,7 @@ public sealed class Endpoint : ApiEndpoint<ListImportsRequest, IReadOnlyList<Imp
     {
         Get("/schools/{SchoolId}/terms/{TermId}/imports");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Facts").Produces<IReadOnlyList<ImportListItem>>(200).ProducesProblem(404));
+        Description(b => b.WithName("listImports").WithTags("Facts").Produces<IReadOnlyList<ImportListItem>>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "List the term's imports and corrections: who changed which facts, when, and why";

@@ -9,7 +9,7 @@ public sealed class Endpoint : ApiEndpoint<ImportFactsRequest, byte[]>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/facts/template.xlsx");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Facts").Produces(200, typeof(byte[]), FactsWorkbook.ContentType).ProducesProblem(404));
+        Description(b => b.WithName("getFactsTemplate").WithTags("Facts").Produces(200, typeof(byte[]), FactsWorkbook.ContentType).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "The Excel template for the term's facts";

@@ -14,7 +14,7 @@ public sealed class Endpoint : ApiEndpoint<CreateKeyRequest, CreateKeyResponse>
     {
         Post("/keys");
         Roles(Auth.Roles.Admin);
-        Description(b => b.WithTags("Keys").Produces<CreateKeyResponse>(201).ProducesProblem(400));
+        Description(b => b.WithName("createKey").WithTags("Keys").Produces<CreateKeyResponse>(201).ProducesProblem(400));
         Summary(s =>
         {
             s.Summary = "Create an API key";
@@ -50,6 +50,6 @@ public sealed class Endpoint : ApiEndpoint<CreateKeyRequest, CreateKeyResponse>
         var row = new ApiKey { Name = req.Name.Trim(), Hash = ApiKeys.Hash(key), Role = req.Role, SchoolId = req.Role == Auth.Roles.Admin ? null : req.SchoolId, CreatedAt = Clock.GetUtcNow() };
         Db.ApiKeys.Add(row);
         await Db.SaveChangesAsync(ct);
-        await Send.ResponseAsync(new CreateKeyResponse(row.Id, row.Name, row.Role, row.SchoolId, key), 201, ct);
+        await SendCreatedAsync(new CreateKeyResponse(row.Id, row.Name, row.Role, row.SchoolId, key), ct, "keys", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

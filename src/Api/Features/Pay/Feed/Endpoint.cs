@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Compensation.Api.Hosting;
 using Compensation.Api.Persistence.Entities;
 using Compensation.Api.Services;
 using Compensation.Rules;
@@ -15,7 +16,7 @@ public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
     {
         Get("/pay");
         Roles(Auth.Roles.Admin, Auth.Roles.Hr);
-        Description(b => b.WithTags("Pay feed").Produces<PayFeedResponse>(200).Produces(304).ProducesProblem(400).ProducesProblem(404));
+        Description(b => b.WithName("getPayFeed").WithTags("Pay feed").Produces<PayFeedResponse>(200).Produces(304).ProducesProblem(400).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "Staff pay from final settlements, for payroll (绩效工资)";
@@ -25,12 +26,41 @@ public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
 
     protected override async Task Handle(PayFeedRequest req, CancellationToken ct)
     {
-        if (req.Page < 1 || req.PageSize is < 1 or > 1000)
+        var errors = new List<InputError>();
+        if (string.IsNullOrWhiteSpace(req.School))
         {
-            throw ServiceError.BadInput("bad-input", "bad paging", [new InputError("", 0, "page", "page ≥ 1 and 1 ≤ pageSize ≤ 1000")]);
+            errors.Add(new InputError("", 0, "school", "required: the id of the school whose pay lines are asked for"));
         }
 
-        await SchoolAsync(req.School, ct);
+        if (req.Month is { } month && month != "term" && !IsMonth(month))
+        {
+            errors.Add(new InputError("", 0, "month", $"'{month}' is neither a month (yyyy-MM) nor \"term\""));
+        }
+
+        if (req.Page < 1)
+        {
+            errors.Add(new InputError("", 0, "page", "page ≥ 1"));
+        }
+
+        if (req.PageSize is < 1 or > 1000)
+        {
+            errors.Add(new InputError("", 0, "pageSize", "1 ≤ pageSize ≤ 1000"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ServiceError.BadInput(ErrorResponses.BadInput, "the query has problems", errors);
+        }
+
+        if (req.Term is { } termId)
+        {
+            // An unknown term is a 404, as on every route that names one, not an empty page.
+            await TermAsync(req.School, termId, ct);
+        }
+        else
+        {
+            await SchoolAsync(req.School, ct);
+        }
 
         // The newest final settlement of each of the school's terms (of the one term asked for): the lines come from these only.
         var finals = from r in Db.Runs.AsNoTracking()
@@ -84,6 +114,19 @@ public sealed class Endpoint : ApiEndpoint<PayFeedRequest, PayFeedResponse>
         var etag = "\"" + Hashing.Sha256(string.Join(",", page.Select(l => $"{l.Id}:{l.UpdatedAt.UtcTicks}")) + $"|{total}") + "\"";
         var response = new PayFeedResponse(req.Page, req.PageSize, total, [.. page.Select(l => ToLine(l, runs[l.RunId]))]);
         return new PayFeedPages.Page(JsonSerializer.SerializeToUtf8Bytes(response, PayFeedJson.Options), etag);
+    }
+
+    private static bool IsMonth(string text)
+    {
+        try
+        {
+            Month.Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

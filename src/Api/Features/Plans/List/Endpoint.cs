@@ -15,7 +15,7 @@ public sealed class Endpoint : ApiEndpoint<ListPlansRequest, IReadOnlyList<PlanR
     {
         Get("/schools/{SchoolId}/plans");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Plans").Produces<IReadOnlyList<PlanResponse>>(200).ProducesProblem(404));
+        Description(b => b.WithName("listPlans").WithTags("Plans").Produces<IReadOnlyList<PlanResponse>>(200).ProducesProblem(404));
         Summary(s => s.Summary = "List the versions of the school's plan");
     }
 

@@ -14,7 +14,7 @@ public sealed class Endpoint : ApiEndpoint<UploadPlanRequest, PlanResponse>
     {
         Post("/schools/{SchoolId}/plans");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Plans").Accepts<string>("text/plain", "application/yaml").Produces<PlanResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithName("uploadPlan").WithTags("Plans").Accepts<string>("text/plain", "application/yaml").Produces<PlanResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Upload a new version of the school's plan";
@@ -60,7 +60,8 @@ public sealed class Endpoint : ApiEndpoint<UploadPlanRequest, PlanResponse>
             throw new ServiceError(409, "plan-version-conflict", $"another plan version of school {req.SchoolId} was saved at the same time as this one; nothing was saved: send it again");
         }
 
-        await Send.ResponseAsync(ToResponse(row, policy.Plan), 201, ct);
+        // A version is read in the list of the school's versions.
+        await SendCreatedAsync(ToResponse(row, policy.Plan), ct, "schools", req.SchoolId, "plans");
     }
 
     internal static PlanResponse ToResponse(PlanVersion p, string plan) => new(p.SchoolId, p.Version, p.FileName, p.Sha256, p.UploadedAt, p.UploadedBy, plan);

@@ -29,7 +29,7 @@ public sealed class Endpoint : ApiEndpoint<AccountsRequest, AccountsResponse>
     {
         Get("/published/schools/{SchoolId}/terms/{TermId}");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Committee);
-        Description(b => b.WithTags("Published accounts").Produces<AccountsResponse>(200).ProducesProblem(404));
+        Description(b => b.WithName("getPublishedAccounts").WithTags("Published accounts").Produces<AccountsResponse>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "The term's published accounts (公示), for the parents' committee";

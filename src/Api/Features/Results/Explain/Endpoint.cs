@@ -31,7 +31,7 @@ public sealed class Endpoint : ApiEndpoint<ExplainRequest, ExplanationNode>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/explain");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Results").Produces<ExplanationNode>(200).ProducesProblem(404));
+        Description(b => b.WithName("explainLine").WithTags("Results").Produces<ExplanationNode>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "The explanation tree of a line, down to the input facts";

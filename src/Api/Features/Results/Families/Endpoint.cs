@@ -8,7 +8,7 @@ public sealed class Endpoint : SavedResultEndpoint<IReadOnlyList<FamilyLine>>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/families");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Results").Produces<IReadOnlyList<FamilyLine>>(200).ProducesProblem(404));
+        Description(b => b.WithName("listSettlementFamilies").WithTags("Results").Produces<IReadOnlyList<FamilyLine>>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "Every family's line of a saved settlement";

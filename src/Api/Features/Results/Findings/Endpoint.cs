@@ -8,7 +8,7 @@ public sealed class Endpoint : SavedResultEndpoint<IReadOnlyList<Finding>>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/findings");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Results").Produces<IReadOnlyList<Finding>>(200).ProducesProblem(404));
+        Description(b => b.WithName("listSettlementFindings").WithTags("Results").Produces<IReadOnlyList<Finding>>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "What the accountant must look at in a saved settlement";

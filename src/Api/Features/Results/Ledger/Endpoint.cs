@@ -8,7 +8,7 @@ public sealed class Endpoint : SavedResultEndpoint<Rules.Settlement.Ledger>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/ledger");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Results").Produces<Rules.Settlement.Ledger>(200).ProducesProblem(404));
+        Description(b => b.WithName("getSettlementLedger").WithTags("Results").Produces<Rules.Settlement.Ledger>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "The fund's income and expenditure in a saved settlement";

@@ -8,7 +8,7 @@ public sealed class Endpoint : SavedResultEndpoint<IReadOnlyList<StaffLine>>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/staff");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Results").Produces<IReadOnlyList<StaffLine>>(200).ProducesProblem(404));
+        Description(b => b.WithName("listSettlementStaff").WithTags("Results").Produces<IReadOnlyList<StaffLine>>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "Every staff member of a saved settlement, by month and for the term";

@@ -15,7 +15,7 @@ public sealed partial class Endpoint : ApiEndpoint<CreateSchoolRequest, SchoolRe
     {
         Post("/schools");
         Roles(Auth.Roles.Admin);
-        Description(b => b.WithTags("Schools").Produces<SchoolResponse>(201).ProducesProblem(400).ProducesProblem(409));
+        Description(b => b.WithName("createSchool").WithTags("Schools").Produces<SchoolResponse>(201).ProducesProblem(400).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Create a school";
@@ -49,7 +49,7 @@ public sealed partial class Endpoint : ApiEndpoint<CreateSchoolRequest, SchoolRe
 
         Db.Schools.Add(new School { Id = req.Id, Name = req.Name.Trim(), CreatedAt = Clock.GetUtcNow() });
         await Db.SaveChangesAsync(ct);
-        await Send.ResponseAsync(new SchoolResponse(req.Id, req.Name.Trim()), 201, ct);
+        await SendCreatedAsync(new SchoolResponse(req.Id, req.Name.Trim()), ct, "schools", req.Id);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

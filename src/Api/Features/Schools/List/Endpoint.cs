@@ -10,7 +10,7 @@ public sealed class Endpoint : ApiEndpoint<EmptyRequest, IReadOnlyList<SchoolRes
     public override void Configure()
     {
         Get("/schools");
-        Description(b => b.WithTags("Schools").Produces<IReadOnlyList<SchoolResponse>>(200));
+        Description(b => b.WithName("listSchools").WithTags("Schools").Produces<IReadOnlyList<SchoolResponse>>(200));
         Summary(s =>
         {
             s.Summary = "List the schools the key may see";

@@ -8,7 +8,7 @@ public sealed class Endpoint : ApiEndpoint<TermRequest, RunResponse>
     {
         Post("/schools/{SchoolId}/terms/{TermId}/settlements");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Settlements").Produces<RunResponse>(201).ProducesProblem(400).ProducesProblem(404));
+        Description(b => b.WithName("draftSettlement").WithTags("Settlements").Produces<RunResponse>(201).ProducesProblem(400).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "Save a draft settlement of the term";
@@ -20,6 +20,6 @@ public sealed class Endpoint : ApiEndpoint<TermRequest, RunResponse>
     {
         var term = await TermAsync(req.SchoolId, req.TermId, ct);
         var run = await Settlements.DraftAsync(term, req.PlanVersion, User.Identity?.Name ?? "", ct);
-        await Send.ResponseAsync(await Runs.ToResponseAsync(Db, run, ct), 201, ct);
+        await SendCreatedAsync(await Runs.ToResponseAsync(Db, run, ct), ct, "schools", req.SchoolId, "terms", req.TermId, "settlements", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -13,7 +13,7 @@ public sealed class Endpoint : ApiEndpoint<FinaliseRequest, FinaliseResponse>
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
         // The body is optional: a settlement without error findings is finalised by a POST with no body and no
         // Content-Type, which routing sends only to a route that also takes "*/*"; Handle refuses other types itself.
-        Description(b => b.Accepts<FinaliseRequest>(isOptional: true, "application/json", "*/*").WithTags("Settlements").Produces<FinaliseResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409), clearDefaults: true);
+        Description(b => b.Accepts<FinaliseRequest>(isOptional: true, "application/json", "*/*").WithName("finaliseSettlement").WithTags("Settlements").Produces<FinaliseResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409), clearDefaults: true);
         Summary(s =>
         {
             s.Summary = "Finalise a draft";

@@ -10,7 +10,7 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, SettlementResult>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Settlements").Produces<SettlementResult>(200).ProducesProblem(404));
+        Description(b => b.WithName("getSettlement").WithTags("Settlements").Produces<SettlementResult>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "A saved settlement";

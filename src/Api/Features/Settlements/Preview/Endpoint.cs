@@ -8,7 +8,7 @@ public sealed class Endpoint : ApiEndpoint<TermRequest, SettlementResult>
     {
         Post("/schools/{SchoolId}/terms/{TermId}/settlements/preview");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Settlements").Produces<SettlementResult>(200).ProducesProblem(400).ProducesProblem(404));
+        Description(b => b.WithName("previewSettlement").WithTags("Settlements").Produces<SettlementResult>(200).ProducesProblem(400).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "Settle the term now, saving nothing";

@@ -9,7 +9,7 @@ public sealed class Endpoint : ApiEndpoint<RunRequest, ReproduceResponse>
     {
         Post("/schools/{SchoolId}/terms/{TermId}/settlements/{RunId}/reproduce");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Settlements").Produces<ReproduceResponse>(200).ProducesProblem(404));
+        Description(b => b.WithName("reproduceSettlement").WithTags("Settlements").Produces<ReproduceResponse>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "Settle a saved settlement's inputs again and compare";

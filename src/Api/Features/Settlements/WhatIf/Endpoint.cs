@@ -36,7 +36,7 @@ public sealed class Endpoint : ApiEndpoint<WhatIfRequest, WhatIfResponse>
     {
         Post("/schools/{SchoolId}/terms/{TermId}/settlements/what-if");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Settlements").Produces<WhatIfResponse>(200).ProducesProblem(400).ProducesProblem(404));
+        Description(b => b.WithName("compareWhatIf").WithTags("Settlements").Produces<WhatIfResponse>(200).ProducesProblem(400).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "What if the term were settled under another plan? Nothing is saved";

@@ -26,7 +26,7 @@ public sealed class Endpoint : ApiEndpoint<CalendarRequest, CalendarResponse>
     {
         Get("/schools/{SchoolId}/terms/{TermId}/calendar");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Terms").Produces<CalendarResponse>(200).ProducesProblem(404));
+        Description(b => b.WithName("getTermCalendar").WithTags("Terms").Produces<CalendarResponse>(200).ProducesProblem(404));
         Summary(s =>
         {
             s.Summary = "The term's service calendar";

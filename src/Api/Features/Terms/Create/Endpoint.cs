@@ -14,7 +14,7 @@ public sealed partial class Endpoint : ApiEndpoint<CreateTermRequest, TermRespon
     {
         Post("/schools/{SchoolId}/terms");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant);
-        Description(b => b.WithTags("Terms").Produces<TermResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
+        Description(b => b.WithName("createTerm").WithTags("Terms").Produces<TermResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Summary(s =>
         {
             s.Summary = "Create a term";
@@ -49,7 +49,7 @@ public sealed partial class Endpoint : ApiEndpoint<CreateTermRequest, TermRespon
 
         Db.Terms.Add(new Term { SchoolId = req.SchoolId, TermId = req.TermId, Start = req.Start, End = req.End, CreatedAt = Clock.GetUtcNow() });
         await Db.SaveChangesAsync(ct);
-        await Send.ResponseAsync(new TermResponse(req.SchoolId, req.TermId, req.Start, req.End), 201, ct);
+        await SendCreatedAsync(new TermResponse(req.SchoolId, req.TermId, req.Start, req.End), ct, "schools", req.SchoolId, "terms", req.TermId);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")]

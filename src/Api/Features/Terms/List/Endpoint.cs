@@ -14,7 +14,7 @@ public sealed class Endpoint : ApiEndpoint<ListTermsRequest, IReadOnlyList<TermR
     {
         Get("/schools/{SchoolId}/terms");
         Roles(Auth.Roles.Admin, Auth.Roles.Accountant, Auth.Roles.Committee, Auth.Roles.Hr);
-        Description(b => b.WithTags("Terms").Produces<IReadOnlyList<TermResponse>>(200).ProducesProblem(404));
+        Description(b => b.WithName("listTerms").WithTags("Terms").Produces<IReadOnlyList<TermResponse>>(200).ProducesProblem(404));
         Summary(s => s.Summary = "List a school's terms");
     }
 
