@@ -57,6 +57,27 @@ public partial class RuleMetadataTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
+    [Fact]
+    public void EveryFindingCode_IsInTheTableOfFindings_AndTheTableListsNoOther()
+    {
+        var root = Scenarios.Samples.RepoRoot;
+        var raised = Directory.GetFiles(Path.Combine(root, "src", "Rules", "RuleSets"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => RaisedCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+        var documented = TableCode().Matches(File.ReadAllText(Path.Combine(root, "docs", "settlement-arithmetic.md")))
+            .Select(m => m.Groups[1].Value)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("awards-above-reserve", raised); // the scan finds codes at all
+        Assert.Equal(raised.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex("(?:FindingFact\\(|Finding\\(ctx, [a-z\\[\\]0-9]+, )\"([a-z][a-z-]+)\"")]
+    private static partial Regex RaisedCode();
+
+    [GeneratedRegex("^\\| `([a-z][a-z-]+)` \\| (?:error|warning|info)", RegexOptions.Multiline)]
+    private static partial Regex TableCode();
+
     [GeneratedRegex("^[a-z]+\\.[a-z][a-z-]*$")]
     private static partial Regex IdPattern();
 
