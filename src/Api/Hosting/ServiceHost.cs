@@ -74,6 +74,7 @@ public static class ServiceHost
         UploadLimit.Use(app, maxUpload);
         app.UseAuthentication();
         app.UseAuthorization();
+        TextBodies.Use(app);
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";
