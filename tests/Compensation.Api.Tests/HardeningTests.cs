@@ -199,4 +199,29 @@ public sealed class HardeningTests : IDisposable
 
         Assert.Contains(problems, p => p.File == "facts.xlsx/lessons" && p.Line == 2 && p.Message == "the number '1E+300' is larger than any value a fact may hold");
     }
+
+    [Fact]
+    public async Task TheSameSchoolOrTermCreatedAtOnce_IsCreatedOnce_AndEveryOtherRequestIs409()
+    {
+        // Requests sent together pass the existence check together; the unique key refuses all but one insert.
+        for (var round = 0; round < 5; round++)
+        {
+            var school = $"race-{round}";
+            var schools = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Admin.PostAsync("/api/schools", Json($$"""{"id": "{{school}}", "name": "S"}"""))));
+            Assert.Equal(1, schools.Count(r => r.StatusCode == HttpStatusCode.Created));
+            Assert.All(schools.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+            foreach (var refused in schools.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            {
+                Assert.Equal("school-exists", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            }
+
+            var terms = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Admin.PostAsync($"/api/schools/{school}/terms", Json("""{"termId": "t", "start": "2025-03-17", "end": "2025-04-11"}"""))));
+            Assert.Equal(1, terms.Count(r => r.StatusCode == HttpStatusCode.Created));
+            Assert.All(terms.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+            foreach (var refused in terms.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            {
+                Assert.Equal("term-exists", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            }
+        }
+    }
 }
