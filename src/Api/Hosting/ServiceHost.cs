@@ -3,6 +3,7 @@ using Compensation.Api.Persistence;
 using Compensation.Rules.Settlement;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compensation.Api.Hosting;
@@ -36,6 +37,8 @@ public static class ServiceHost
         services.AddSingleton(TimeProvider.System);
         AddDatabase(builder);
         services.AddSingleton<ApiKeyCache>();
+        services.AddDataProtection();
+        services.AddSingleton<CommitteeTickets>();
         services.AddSingleton<Services.SavedResults>();
         services.AddSingleton<Services.CheckedFactsCache>();
         services.AddSingleton<Services.PayFeedPages>();
