@@ -29,7 +29,11 @@ public static class ServiceHost
 
         // Uploads larger than this are refused (UploadLimit; Limits:MaxUploadBytes, default 64 MiB).
         var maxUpload = builder.Configuration.GetValue<long?>("Limits:MaxUploadBytes") ?? 64L * 1024 * 1024;
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024;
+            k.AddServerHeader = false;
+        });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
 
         Services.FaultPoints.Configure(builder.Configuration["Testing:CrashAt"]);
@@ -58,6 +62,7 @@ public static class ServiceHost
 
         var app = builder.Build();
 
+        BaselineHeaders.Use(app);
         ErrorResponses.Use(app);
 
         // Refused requests are audited too, who (if anyone) tried what: a refused authorisation (401, 403), and a change
