@@ -69,9 +69,19 @@ public static class ServiceHost
         // refused before an endpoint could audit it (a body too large, of the wrong type, or that does not bind).
         app.Use(async (http, next) =>
         {
-            await next(http);
-            var status = http.Response.StatusCode;
             var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+            try
+            {
+                await next(http);
+            }
+            catch (Exception e) when (change && e is not BadHttpRequestException && !Features.AuditLog.IsWritten(http))
+            {
+                // A change that ends in a 500 is traceable: its audit row has the request id the answer and the log carry.
+                await AuditFailureAsync(http);
+                throw;
+            }
+
+            var status = http.Response.StatusCode;
             if (!Features.AuditLog.IsWritten(http) && (status is 401 or 403 || (change && status is >= 400 and < 500)))
             {
                 using var scope = http.RequestServices.CreateScope();
@@ -91,6 +101,22 @@ public static class ServiceHost
         });
         OpenApi.Use(app);
         return app;
+    }
+
+    private static async Task AuditFailureAsync(HttpContext http)
+    {
+        try
+        {
+            using var scope = http.RequestServices.CreateScope();
+            await Features.AuditLog.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+                http, "failed", http.Request.Method + " " + http.Request.Path, "failed 500 internal-error");
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The database itself may be what failed; the log still has the request id (ErrorResponses).
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Compensation.Api.Failures")
+                .LogError(e, "Request {RequestId}: its failure could not be written to the audit log", http.TraceIdentifier);
+        }
     }
 
     /// <summary>Contexts are pooled: the HR feed and the committee pages make one per request, many a second.</summary>
