@@ -133,12 +133,12 @@ public static class ServiceHost
                 break;
             case "postgres":
                 var connection = builder.Configuration.GetConnectionString("Postgres")
-                    ?? throw new InvalidOperationException("Data:Provider is postgres but ConnectionStrings:Postgres is not set");
+                    ?? throw new StartupProblem("Data:Provider is postgres but ConnectionStrings:Postgres is not set: give it, e.g. --ConnectionStrings:Postgres \"Host=127.0.0.1;Database=compensation;Username=postgres;Password=postgres\", or start with bash scripts/main.sh --postgres");
                 builder.Services.AddDbContextPool<PostgresDb>(o => o.UseNpgsql(connection));
                 builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<PostgresDb>());
                 break;
             default:
-                throw new InvalidOperationException($"Data:Provider '{provider}' is not supported; use sqlite or postgres");
+                throw new StartupProblem($"Data:Provider '{provider}' is not supported; use sqlite or postgres");
         }
     }
 }
