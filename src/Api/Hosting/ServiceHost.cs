@@ -59,14 +59,17 @@ public static class ServiceHost
         services.AddEndpointsApiExplorer();
         OpenApi.AddTo(services);
         services.AddHostedService<StartupService>();
+        services.AddSingleton<FailedAuthentications>();
+        services.AddHostedService(sp => sp.GetRequiredService<FailedAuthentications>());
 
         var app = builder.Build();
 
         BaselineHeaders.Use(app);
         ErrorResponses.Use(app);
 
-        // Refused requests are audited too, who (if anyone) tried what: a refused authorisation (401, 403), and a change
-        // refused before an endpoint could audit it (a body too large, of the wrong type, or that does not bind).
+        // Refused requests are audited too, who (if anyone) tried what: a refused authorisation (403; failed authentications,
+        // 401 and 429, are counted per client and written in batches by FailedAuthentications), and a change refused before
+        // an endpoint could audit it (a body too large, of the wrong type, or that does not bind).
         app.Use(async (http, next) =>
         {
             var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
@@ -91,6 +94,7 @@ public static class ServiceHost
         });
         UploadLimit.Use(app, maxUpload);
         app.UseAuthentication();
+        FailedAuthentications.Use(app);
         app.UseAuthorization();
         TextBodies.Use(app);
         app.UseFastEndpoints(c =>
