@@ -18,5 +18,5 @@ public sealed class InputException : Exception
     public IReadOnlyList<InputError> Errors { get; }
 
     private static string Describe(IReadOnlyList<InputError> errors) =>
-        errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} problems:\n" + string.Join("\n", errors.Select(e => "  " + e));
+        errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} problems:\n" + string.Join("\n", errors.Take(20).Select(e => "  " + e)) + (errors.Count > 20 ? "\n  …" : "");
 }

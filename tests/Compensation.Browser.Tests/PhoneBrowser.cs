@@ -41,6 +41,8 @@ public sealed class PhoneBrowser : IDisposable
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage", "--lang=zh-CN", $"--user-data-dir={_profile}");
+        // The console is kept so that a test can see what the page's Content-Security-Policy refused.
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings
         {
             Width = Width,

@@ -10,16 +10,19 @@ namespace Compensation.Api.Auth;
 
 /// <summary>
 /// Authenticates the X-Api-Key header against the stored hashes; the principal carries the key's name,
-/// role and school. Without the header, the key may come from the committee pages' cookie
-/// (<see cref="CookieName"/>, HttpOnly, SameSite=Strict), for reads only (GET, HEAD): a change always
-/// needs the header, so no page of another site can make one with a signed-in browser.
+/// role and school. Without the header, a committee key may come from the committee pages' cookie
+/// (<see cref="CookieName"/>, HttpOnly, SameSite=Strict), which holds a signed, expiring ticket
+/// (<see cref="CommitteeTickets"/>), never the key. The cookie counts only for reads (GET, HEAD) of the
+/// committee's pages and the published routes: a change, the audit log or the families' names always
+/// need the header, so neither a page of another site nor a stolen cookie reaches them.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AppDb db,
-    ApiKeyCache cache)
+    ApiKeyCache cache,
+    CommitteeTickets tickets)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -29,21 +32,31 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var given = KeyFromHeader() ?? KeyFromCookie();
-        if (given is null)
+        if (KeyFromHeader() is { } given)
         {
-            return AuthenticateResult.NoResult();
+            var principal = await ResolveAsync(db, cache, given, Context.RequestAborted);
+            return principal is null
+                ? AuthenticateResult.Fail("unknown API key")
+                : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
         }
 
-        var principal = await ResolveAsync(db, cache, given, Context.RequestAborted);
-        return principal is null
-            ? AuthenticateResult.Fail("unknown API key")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        // An expired or altered ticket is no sign-in at all: the pages send the browser to the form again.
+        if (TicketFromCookie() is { } ticket && tickets.Read(ticket) is { } hash
+            && await ResolveHashAsync(db, cache, hash, Context.RequestAborted) is { } committee && committee.IsInRole(Roles.Committee))
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(committee, SchemeName));
+        }
+
+        return AuthenticateResult.NoResult();
     }
+
+    /// <summary>Where the sign-in cookie counts: the committee's pages and the published routes of the API.</summary>
+    public static bool IsCommitteeRoute(PathString path) =>
+        path.StartsWithSegments("/published", StringComparison.Ordinal) || path.StartsWithSegments("/api/published", StringComparison.Ordinal);
 
     /// <summary>401 as application/problem+json: no key (code no-key), or a key that is not known (unknown-key).</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        (KeyFromHeader() ?? KeyFromCookie()) is null
+        KeyFromHeader() is null
             ? Features.Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "no-key", $"this route needs an API key in the {ApiKeys.Header} header", [])
             : Features.Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unknown-key", "the API key is not known", []);
 
@@ -55,9 +68,12 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     /// <summary>The principal of a key (its name, role and school), or null for an unknown key.</summary>
-    public static async Task<ClaimsPrincipal?> ResolveAsync(AppDb db, ApiKeyCache cache, string key, CancellationToken ct)
+    public static Task<ClaimsPrincipal?> ResolveAsync(AppDb db, ApiKeyCache cache, string key, CancellationToken ct) =>
+        ResolveHashAsync(db, cache, ApiKeys.Hash(key.Trim()), ct);
+
+    /// <summary>The principal of a key known by its hash, or null.</summary>
+    public static async Task<ClaimsPrincipal?> ResolveHashAsync(AppDb db, ApiKeyCache cache, string hash, CancellationToken ct)
     {
-        var hash = ApiKeys.Hash(key.Trim());
         if (cache.TryGet(hash, out var principal))
         {
             return principal;
@@ -83,8 +99,8 @@ public sealed class ApiKeyAuthenticationHandler(
     private string? KeyFromHeader() =>
         Request.Headers.TryGetValue(ApiKeys.Header, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
 
-    private string? KeyFromCookie() =>
-        (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
+    private string? TicketFromCookie() =>
+        (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)) && IsCommitteeRoute(Request.Path)
         && Request.Cookies.TryGetValue(CookieName, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 

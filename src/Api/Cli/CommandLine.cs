@@ -13,7 +13,9 @@ namespace Compensation.Api.Cli;
 /// compensation rules POLICY                        list the rules the policy switches on
 /// compensation documents POLICY FACTS --out DIR     write the notice, statements and workbook
 /// Exit codes: 0 settled, 1 settled with error findings, 2 bad input, 3 usage, 4 the documents cannot
-/// be rendered (the report font is not installed; nothing is written).
+/// be rendered (the report font is not installed; nothing is written), 5 a file or folder cannot be read
+/// or written, 6 an unexpected failure (a fault of the program). Each failure prints one message to
+/// stderr, never a stack trace. An output folder that does not exist yet is made.
 /// </summary>
 public static class CommandLine
 {
@@ -29,6 +31,25 @@ public static class CommandLine
     public static bool IsCommand(string verb) => verb is "settle" or "explain" or "rules" or "documents";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return RunCommand(args, stdout, stderr);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("a file or folder cannot be read or written: " + e.Message);
+            return 5;
+        }
+        catch (Exception e)
+        {
+            // A person at a terminal gets what went wrong in one line; the stack trace would tell them nothing more.
+            stderr.WriteLine($"the command failed unexpectedly ({e.GetType().Name}): {e.Message}");
+            return 6;
+        }
+    }
+
+    private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length < 2 || !IsCommand(args[0]))
         {
@@ -135,6 +156,11 @@ public static class CommandLine
 
         if (outFile is not null)
         {
+            if (Path.GetDirectoryName(Path.GetFullPath(outFile)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             File.WriteAllText(outFile, SettlementJson.Serialize(result));
         }
 

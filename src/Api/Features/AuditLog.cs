@@ -12,6 +12,9 @@ public static class AuditLog
     /// <summary>Whether this request has its audit entry already.</summary>
     public static bool IsWritten(HttpContext http) => http.Items.ContainsKey(Written);
 
+    /// <summary>Marks the request as audited elsewhere (a denial counted in a batch row).</summary>
+    public static void MarkWritten(HttpContext http) => http.Items[Written] = true;
+
     public static async Task WriteAsync(AppDb db, TimeProvider clock, HttpContext http, string action, string target, string outcome)
     {
         http.Items[Written] = true;

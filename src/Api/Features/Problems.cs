@@ -22,7 +22,11 @@ public static class Problems
         await http.Response.WriteAsJsonAsync(Create(http, status, code, title, errors), Json, "application/problem+json", http.RequestAborted);
     }
 
-    public static Problem Create(HttpContext http, int status, string code, string title, IReadOnlyList<InputError> errors) =>
-        new("https://compensation.invalid/errors/" + code, title, status, code, http.TraceIdentifier,
-            [.. errors.Select(e => new ProblemItem(e.File, e.Line, e.Field, e.Message))]);
+    /// <summary>The problem; past <see cref="InputLimits.MaxErrors"/> problems, the list ends with one saying how many more there are.</summary>
+    public static Problem Create(HttpContext http, int status, string code, string title, IReadOnlyList<InputError> errors)
+    {
+        var listed = errors.Count <= InputLimits.MaxErrors ? errors : [.. errors.Take(InputLimits.MaxErrors), InputLimits.Truncated("", errors.Count - InputLimits.MaxErrors)];
+        return new("https://compensation.invalid/errors/" + code, title, status, code, http.TraceIdentifier,
+            [.. listed.Select(e => new ProblemItem(e.File, e.Line, e.Field, e.Message))]);
+    }
 }

@@ -54,8 +54,8 @@ public static partial class ErrorResponses
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = WriteExceptionAsync,
-            // A body too large or cut short is the client's doing, not the service's failure.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            // The handler logs a failure itself, with the request id the answer names (LogFailure).
+            SuppressDiagnosticsCallback = _ => true,
         });
         app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = c => WriteStatusAsync(c.HttpContext) });
     }
@@ -63,6 +63,11 @@ public static partial class ErrorResponses
     private static Task WriteExceptionAsync(HttpContext http)
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is not BadHttpRequestException)
+        {
+            LogFailure(http, error);
+        }
+
         return error switch
         {
             BadHttpRequestException { StatusCode: 413 } => Problems.WriteAsync(http, 413, UploadTooLarge, "the request body is larger than the limit; nothing was changed", []),
@@ -70,6 +75,11 @@ public static partial class ErrorResponses
             _ => Problems.WriteAsync(http, 500, InternalError, "the service failed to answer this request; the request id identifies it in the service's log", []),
         };
     }
+
+    /// <summary>The exception in the service's log with the request id the 500 answer and the audit log carry.</summary>
+    private static void LogFailure(HttpContext http, Exception? error) =>
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Compensation.Api.Failures").LogError(error,
+            "Request {RequestId} ({Method} {Path}) failed: 500 internal-error", http.TraceIdentifier, http.Request.Method, http.Request.Path.Value);
 
     private static Task WriteStatusAsync(HttpContext http)
     {

@@ -3,6 +3,7 @@ using Compensation.Api.Persistence;
 using Compensation.Rules.Settlement;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compensation.Api.Hosting;
@@ -28,7 +29,11 @@ public static class ServiceHost
 
         // Uploads larger than this are refused (UploadLimit; Limits:MaxUploadBytes, default 64 MiB).
         var maxUpload = builder.Configuration.GetValue<long?>("Limits:MaxUploadBytes") ?? 64L * 1024 * 1024;
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024;
+            k.AddServerHeader = false;
+        });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
 
         Services.FaultPoints.Configure(builder.Configuration["Testing:CrashAt"]);
@@ -36,6 +41,8 @@ public static class ServiceHost
         services.AddSingleton(TimeProvider.System);
         AddDatabase(builder);
         services.AddSingleton<ApiKeyCache>();
+        services.AddDataProtection();
+        services.AddSingleton<CommitteeTickets>();
         services.AddSingleton<Services.SavedResults>();
         services.AddSingleton<Services.CheckedFactsCache>();
         services.AddSingleton<Services.PayFeedPages>();
@@ -53,18 +60,32 @@ public static class ServiceHost
         OpenApi.AddTo(services);
         OpenApi.UseServiceJson(services);
         services.AddHostedService<StartupService>();
+        services.AddSingleton<FailedAuthentications>();
+        services.AddHostedService(sp => sp.GetRequiredService<FailedAuthentications>());
 
         var app = builder.Build();
 
+        BaselineHeaders.Use(app);
         ErrorResponses.Use(app);
 
-        // Refused requests are audited too, who (if anyone) tried what: a refused authorisation (401, 403), and a change
-        // refused before an endpoint could audit it (a body too large, of the wrong type, or that does not bind).
+        // Refused requests are audited too, who (if anyone) tried what: a refused authorisation (403; failed authentications,
+        // 401 and 429, are counted per client and written in batches by FailedAuthentications), and a change refused before
+        // an endpoint could audit it (a body too large, of the wrong type, or that does not bind).
         app.Use(async (http, next) =>
         {
-            await next(http);
-            var status = http.Response.StatusCode;
             var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+            try
+            {
+                await next(http);
+            }
+            catch (Exception e) when (change && e is not BadHttpRequestException && !Features.AuditLog.IsWritten(http))
+            {
+                // A change that ends in a 500 is traceable: its audit row has the request id the answer and the log carry.
+                await AuditFailureAsync(http);
+                throw;
+            }
+
+            var status = http.Response.StatusCode;
             if (!Features.AuditLog.IsWritten(http) && (status is 401 or 403 || (change && status is >= 400 and < 500)))
             {
                 using var scope = http.RequestServices.CreateScope();
@@ -75,7 +96,9 @@ public static class ServiceHost
         UploadLimit.Use(app, maxUpload);
         EmptyBodies.Use(app);
         app.UseAuthentication();
+        FailedAuthentications.Use(app);
         app.UseAuthorization();
+        TextBodies.Use(app);
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";
@@ -84,6 +107,22 @@ public static class ServiceHost
         });
         OpenApi.Use(app);
         return app;
+    }
+
+    private static async Task AuditFailureAsync(HttpContext http)
+    {
+        try
+        {
+            using var scope = http.RequestServices.CreateScope();
+            await Features.AuditLog.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+                http, "failed", http.Request.Method + " " + http.Request.Path, "failed 500 internal-error");
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The database itself may be what failed; the log still has the request id (ErrorResponses).
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Compensation.Api.Failures")
+                .LogError(e, "Request {RequestId}: its failure could not be written to the audit log", http.TraceIdentifier);
+        }
     }
 
     /// <summary>Contexts are pooled: the HR feed and the committee pages make one per request, many a second.</summary>
@@ -100,12 +139,12 @@ public static class ServiceHost
                 break;
             case "postgres":
                 var connection = builder.Configuration.GetConnectionString("Postgres")
-                    ?? throw new InvalidOperationException("Data:Provider is postgres but ConnectionStrings:Postgres is not set");
+                    ?? throw new StartupProblem("Data:Provider is postgres but ConnectionStrings:Postgres is not set: give it, e.g. --ConnectionStrings:Postgres \"Host=127.0.0.1;Database=compensation;Username=postgres;Password=postgres\", or start with bash scripts/main.sh --postgres");
                 builder.Services.AddDbContextPool<PostgresDb>(o => o.UseNpgsql(connection));
                 builder.Services.AddScoped<AppDb>(sp => sp.GetRequiredService<PostgresDb>());
                 break;
             default:
-                throw new InvalidOperationException($"Data:Provider '{provider}' is not supported; use sqlite or postgres");
+                throw new StartupProblem($"Data:Provider '{provider}' is not supported; use sqlite or postgres");
         }
     }
 }

@@ -212,6 +212,11 @@ public static class FactsWorkbook
         {
             sheets = XlsxCells.Read(bytes);
         }
+        catch (XlsxCells.SheetException e)
+        {
+            errors.Add(new InputError(fileName + "/" + e.Sheet, e.Row, "", e.Message));
+            return new Contents(rows, labels);
+        }
         catch (InvalidDataException e)
         {
             errors.Add(new InputError(fileName, 0, "", "not an Excel workbook (.xlsx) that can be read: " + e.Message));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Packaging;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -23,8 +24,44 @@ public static class XlsxCells
 
     public sealed record Sheet(string Name, IReadOnlyList<Row> Rows);
 
-    /// <summary>Every sheet in workbook order; throws <see cref="InvalidDataException"/> for a file that is not a readable workbook.</summary>
+    /// <summary>A sheet that cannot be read to its end: broken XML, a cell past the last column, or more than the limits allow.</summary>
+    public sealed class SheetException(string sheet, int row, string message) : Exception(message)
+    {
+        public string Sheet { get; } = sheet;
+
+        public int Row { get; } = row;
+    }
+
+    /// <summary>The most rows one sheet may have: the benchmark term's 313,925 attendance rows fit, a workbook that unpacks to millions does not.</summary>
+    public const int MaxRowsPerSheet = 500_000;
+
+    /// <summary>The most rows of all sheets of one workbook together.</summary>
+    public const int MaxRowsPerWorkbook = 1_000_000;
+
+    /// <summary>The most bytes the sheets of one workbook may unpack to (256 MiB): a 64 MiB upload of packed XML cannot become gigabytes.</summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
+    /// <summary>The last column a workbook can have (XFD).</summary>
+    private const int MaxColumn = 16_384;
+
+    /// <summary>
+    /// Every sheet in workbook order; throws <see cref="InvalidDataException"/> for a file that is not a readable
+    /// workbook, and <see cref="SheetException"/> (naming the sheet and row) for a sheet that cannot be read.
+    /// </summary>
     public static IReadOnlyList<Sheet> Read(byte[] bytes)
+    {
+        try
+        {
+            return ReadSheets(bytes);
+        }
+        catch (XmlException e)
+        {
+            // A part other than a sheet (the workbook, shared strings, styles) with broken XML or a DOCTYPE.
+            throw new InvalidDataException("a part of the workbook is not well-formed XML: " + e.Message, e);
+        }
+    }
+
+    private static IReadOnlyList<Sheet> ReadSheets(byte[] bytes)
     {
         SpreadsheetDocument document;
         try
@@ -42,6 +79,7 @@ public static class XlsxCells
             var strings = SharedStrings(book);
             var dateStyles = DateStyles(book);
             var sheets = new List<Sheet>();
+            var budget = new Budget();
             foreach (var entry in book.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>() ?? [])
             {
                 if (entry.Id?.Value is not { } id || book.GetPartById(id) is not WorksheetPart part)
@@ -49,24 +87,57 @@ public static class XlsxCells
                     continue; // a chart sheet or a dangling entry holds no cells
                 }
 
-                sheets.Add(new Sheet(entry.Name?.Value ?? "", ReadRows(part, strings, dateStyles)));
+                var name = entry.Name?.Value ?? "";
+                sheets.Add(new Sheet(name, ReadRows(name, part, strings, dateStyles, budget)));
             }
 
             return sheets;
         }
     }
 
+    /// <summary>What is left of the workbook's row and unpacked byte limits.</summary>
+    private sealed class Budget
+    {
+        public int Rows { get; set; } = MaxRowsPerWorkbook;
+
+        public long Bytes { get; set; } = MaxUnpackedBytes;
+    }
+
+    /// <summary>The sheet's rows; its broken XML and reads past the limits end as a <see cref="SheetException"/> naming the row reached.</summary>
+    private static List<Row> ReadRows(string name, WorksheetPart part, List<string> strings, HashSet<uint> dateStyles, Budget budget)
+    {
+        var rowNumber = 0;
+        try
+        {
+            return ReadRows(name, part, strings, dateStyles, budget, n => rowNumber = n);
+        }
+        catch (XmlException e)
+        {
+            throw new SheetException(name, rowNumber, "the sheet's XML cannot be read: " + e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new SheetException(name, rowNumber, "the sheet cannot be unpacked: " + e.Message);
+        }
+    }
+
     /// <summary>The sheet's rows, read element by element: only inline strings are loaded as elements.</summary>
-    private static List<Row> ReadRows(WorksheetPart part, List<string> strings, HashSet<uint> dateStyles)
+    private static List<Row> ReadRows(string name, WorksheetPart part, List<string> strings, HashSet<uint> dateStyles, Budget budget, Action<int> reached)
     {
         var rows = new List<Row>();
-        using var reader = OpenXmlReader.Create(part);
+        using var stream = new CountedStream(part.GetStream(FileMode.Open, FileAccess.Read), budget);
+        using var reader = new TypedOpenXmlPartReader(stream, new OpenXmlPartReaderOptions());
         List<Cell>? cells = null;
         var rowNumber = 0;
         var lastColumn = 0;
         RawCell? cell = null;
         while (reader.Read())
         {
+            if (stream.Exhausted)
+            {
+                throw new SheetException(name, rowNumber, $"the workbook's sheets unpack to more than {MaxUnpackedBytes / (1024 * 1024)} MiB; reading stopped here: split the facts over several uploads");
+            }
+
             var type = reader.ElementType;
             if (type == typeof(DocumentFormat.OpenXml.Spreadsheet.Row))
             {
@@ -74,12 +145,20 @@ public static class XlsxCells
                 {
                     var index = Attribute(reader, "r");
                     rowNumber = index is not null && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+                    reached(rowNumber);
                     lastColumn = 0;
                     cells = [];
+                    if (rows.Count >= MaxRowsPerSheet || budget.Rows <= 0)
+                    {
+                        throw new SheetException(name, rowNumber, rows.Count >= MaxRowsPerSheet
+                            ? $"the sheet has more than {Compensation.Rules.InputLimits.Format(MaxRowsPerSheet)} rows; reading stopped here: split the facts over several uploads"
+                            : $"the workbook has more than {Compensation.Rules.InputLimits.Format(MaxRowsPerWorkbook)} rows; reading stopped here: split the facts over several uploads");
+                    }
                 }
                 else if (cells is { Count: > 0 })
                 {
                     rows.Add(new Row(rowNumber, cells));
+                    budget.Rows--;
                 }
             }
             else if (type == typeof(DocumentFormat.OpenXml.Spreadsheet.Cell))
@@ -88,6 +167,11 @@ public static class XlsxCells
                 {
                     var reference = Attribute(reader, "r");
                     var column = reference is not null ? ColumnNumber(reference) : lastColumn + 1;
+                    if (column is < 1 or > MaxColumn)
+                    {
+                        throw new SheetException(name, rowNumber, $"the cell reference '{reference}' is not a column A to XFD");
+                    }
+
                     lastColumn = column;
                     var style = Attribute(reader, "s");
                     cell = new RawCell(column, Attribute(reader, "t"), style is not null && uint.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : null);
@@ -201,6 +285,12 @@ public static class XlsxCells
             {
                 return ("", $"{raw} is not a date Excel can show");
             }
+        }
+
+        // Past 10^15 a double no longer holds every whole number, and no amount or count comes near it (InputLimits).
+        if (Math.Abs(x) >= 1e15)
+        {
+            return ("", $"the number '{raw}' is larger than any value a fact may hold");
         }
 
         return (((decimal)x).ToString("0.############", CultureInfo.InvariantCulture), null);
@@ -317,7 +407,7 @@ public static class XlsxCells
         return p.Contains('y', StringComparison.Ordinal) || p.Contains('d', StringComparison.Ordinal);
     }
 
-    /// <summary>"AB12" → 28.</summary>
+    /// <summary>"AB12" → 28; a reference past the last column gives more than <see cref="MaxColumn"/>.</summary>
     private static int ColumnNumber(string reference)
     {
         var n = 0;
@@ -325,11 +415,11 @@ public static class XlsxCells
         {
             if (ch is >= 'A' and <= 'Z')
             {
-                n = checked((n * 26) + (ch - 'A' + 1));
+                n = Math.Min((n * 26) + (ch - 'A' + 1), MaxColumn + 1);
             }
             else if (ch is >= 'a' and <= 'z')
             {
-                n = checked((n * 26) + (ch - 'a' + 1));
+                n = Math.Min((n * 26) + (ch - 'a' + 1), MaxColumn + 1);
             }
             else
             {
@@ -338,5 +428,52 @@ public static class XlsxCells
         }
 
         return n;
+    }
+
+    /// <summary>A sheet's unpacked stream that counts its bytes against the workbook's budget and reads nothing past it.</summary>
+    private sealed class CountedStream(Stream inner, Budget budget) : Stream
+    {
+        public bool Exhausted => budget.Bytes < 0;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Exhausted)
+            {
+                return 0;
+            }
+
+            var read = inner.Read(buffer, offset, count);
+            budget.Bytes -= read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -103,6 +103,24 @@ public abstract class PageEndpoint<TRequest> : Endpoint<TRequest> where TRequest
         return SendHtmlAsync(Html.Document("家委会公示", "Published accounts", null, main, SignedIn), ct, status);
     }
 
+    /// <summary>
+    /// Whether a form was posted from this site: its Origin (or, without one, its Referer) names this host. A
+    /// browser sends Origin with every POST, so a form of another site is refused even where SameSite is not
+    /// enforced; a client that is no browser sends neither and cannot be made to post by another site.
+    /// </summary>
+    protected bool FromThisSite()
+    {
+        var headers = HttpContext.Request.Headers;
+        var source = headers.Origin.ToString() is { Length: > 0 } origin ? origin : headers.Referer.ToString();
+        if (source.Length == 0)
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(source, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Authority, HttpContext.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The sign-in form, coming back to <paramref name="next"/> afterwards when it is a committee page.</summary>
     protected static string SignInUrl(string? next) =>
         SafeNext(next) is { } target ? "/published?next=" + Uri.EscapeDataString(target) : "/published";

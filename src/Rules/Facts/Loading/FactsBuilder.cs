@@ -16,6 +16,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
     private static readonly IReadOnlyList<string> AttendanceStatuses = ["absent", "leave", "present"];
 
     private TermInfo? _term;
+    private bool _stopped;
     private ServiceCalendar? _calendar;
     private readonly HashSet<string> _studentIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _staffIds = new(StringComparer.Ordinal);
@@ -50,6 +51,12 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
         var duties = ReadAll(FactKinds.Duties, ReadDuty);
         var expenses = ReadAll(FactKinds.Expenses, ReadExpense);
         var awards = ReadAll(FactKinds.Awards, ReadAward);
+        if (_stopped)
+        {
+            errors.RemoveRange(InputLimits.MaxErrors, errors.Count - InputLimits.MaxErrors);
+            errors.Add(InputLimits.Truncated("", 0));
+        }
+
         if (_term is null)
         {
             return null;
@@ -84,6 +91,13 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
         var seen = new Dictionary<string, FactRow>(StringComparer.Ordinal);
         foreach (var row in source.RowsOf(file))
         {
+            if (errors.Count >= InputLimits.MaxErrors)
+            {
+                // An upload of bad rows reports its first problems, not millions of them (InputLimits.MaxErrors).
+                _stopped = true;
+                break;
+            }
+
             var reader = new FieldReader(row, errors);
             var fact = read(reader, seen);
             if (fact is not null && reader.Ok)
@@ -392,7 +406,7 @@ internal sealed class FactsBuilder(FactSource source, List<InputError> errors)
         var staffId = r.Text("staff_id");
         var date = r.Date("date");
         var duty = r.Choice("duty", DutyShift.Duties);
-        var count = r.OptionalInteger("count", 1, int.MaxValue);
+        var count = r.OptionalInteger("count", 1, InputLimits.MaxCount);
         Unique(r, "duty_id", id, seen, $"duplicate duty_id '{id}'");
         KnownStaff(r, staffId);
         InTerm(r, "date", date);

@@ -24,9 +24,9 @@ internal sealed class FieldReader(FactRow row, List<InputError> errors)
     public string? Id(string column) => Check(Required(column), column, TextValues.Id);
 
     /// <summary>Required free text (a name, or a reference checked later against another file).</summary>
-    public string? Text(string column) => Required(column);
+    public string? Text(string column) => Check(Required(column), column, TextValues.FreeText);
 
-    public string OptionalText(string column) => row.Get(column) ?? "";
+    public string OptionalText(string column) => Check(row.Get(column), column, TextValues.FreeText) ?? "";
 
     public string? OptionalId(string column) => Check(row.Get(column), column, TextValues.Id);
 

@@ -28,7 +28,12 @@ internal static class TextValues
             return $"expected an amount of yuan that is not negative, got '{text}'";
         }
 
-        return decimals > 2 ? $"expected an amount of yuan with at most two decimals, got '{text}'" : null;
+        if (decimals > 2)
+        {
+            return $"expected an amount of yuan with at most two decimals, got '{text}'";
+        }
+
+        return value > InputLimits.MaxAmount ? $"expected an amount of at most {InputLimits.Format(InputLimits.MaxAmount)} yuan, got '{Shortened(text)}'" : null;
     }
 
     /// <summary>A percentage 0–100; decimals allowed (33.33), no sign or exponent.</summary>
@@ -52,21 +57,24 @@ internal static class TextValues
             return $"expected a number that is not negative (e.g. 3 or 1.5), got '{text}'";
         }
 
-        return null;
+        return value > InputLimits.MaxNumber ? $"expected a number of at most {InputLimits.Format(InputLimits.MaxNumber)}, got '{Shortened(text)}'" : null;
     }
 
     public static string? Integer(string text, int min, int max, out int value)
     {
         value = 0;
         var digitsOnly = text.Length > 0 && text.All(char.IsAsciiDigit);
-        if (!digitsOnly || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
+        var parsed = digitsOnly && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        if (parsed && value >= min && value <= max)
         {
-            return max == int.MaxValue
-                ? $"expected a whole number of at least {min}, got '{text}'"
-                : $"expected a whole number from {min} to {max}, got '{text}'";
+            return null;
         }
 
-        return null;
+        // Fields bounded only by InputLimits.MaxCount name their bound once a value passes it.
+        var tooLarge = digitsOnly && (!parsed || value > max);
+        return max < InputLimits.MaxCount ? $"expected a whole number from {min} to {max}, got '{Shortened(text)}'"
+            : tooLarge ? $"expected a whole number of at most {InputLimits.Format(max)}, got '{Shortened(text)}'"
+            : $"expected a whole number of at least {min}, got '{Shortened(text)}'";
     }
 
     public static string? Boolean(string text, out bool value)
@@ -101,7 +109,27 @@ internal static class TextValues
         allowed.Contains(text, StringComparer.Ordinal) ? null : $"expected one of {string.Join(", ", allowed)}, got '{text}'";
 
     public static string? Id(string text) =>
-        text.Any(char.IsWhiteSpace) ? $"expected an id without spaces, got '{text}'" : null;
+        ControlCharacter(text, allowLineBreaks: false) is { } at ? $"expected an id without control characters, got U+{(int)text[at]:X4} at character {at + 1}"
+        : text.Any(char.IsWhiteSpace) ? $"expected an id without spaces, got '{text}'"
+        : null;
+
+    /// <summary>Free text (a name, a reason): any characters but controls; TAB, LF and CR may stand in it (a quoted CSV cell may hold a line break).</summary>
+    public static string? FreeText(string text) =>
+        ControlCharacter(text, allowLineBreaks: true) is { } at ? $"expected text without control characters, got U+{(int)text[at]:X4} at character {at + 1}" : null;
+
+    /// <summary>Where the first control character is (C0, DEL and C1), or null; TAB, LF and CR are allowed when asked for.</summary>
+    private static int? ControlCharacter(string text, bool allowLineBreaks)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]) && !(allowLineBreaks && text[i] is '\t' or '\n' or '\r'))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     public static string WeekdayName(DateOnly date) => date.DayOfWeek.ToString();
 
@@ -126,6 +154,9 @@ internal static class TextValues
         decimals = fraction.Length;
         return true;
     }
+
+    /// <summary>A value quoted in a message, cut so that a 70-digit number does not make a 70-digit message longer still.</summary>
+    private static string Shortened(string text) => text.Length > 40 ? text[..37] + "…" : text;
 
     private static bool AllDigits(ReadOnlySpan<char> s)
     {

@@ -44,11 +44,11 @@ public static class PolicyLoader
     /// <summary>The single document's root; a syntax error becomes one error on the parser's line.</summary>
     private static YamlNode? Parse(string text, YamlValues values)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new Parser(scanner));
+            stream = YamlDocuments.Load(scanner);
         }
         catch (YamlException ex)
         {

@@ -16,10 +16,10 @@ public static class PolicyParameters
     /// <summary>The policy text with the parameters set; <paramref name="field"/> prefixes each path in errors.</summary>
     public static string Apply(string text, IReadOnlyDictionary<string, object?> parameters, string field = "parameters")
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlDocuments.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {

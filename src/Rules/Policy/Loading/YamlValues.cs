@@ -27,7 +27,7 @@ internal sealed class YamlValues(string fileName)
     public void Error(YamlNode node, string field, string message) => Error(LineOf(node), field, message);
 
     public string? Text(YamlNode node, string field) =>
-        node is YamlScalarNode scalar ? scalar.Value ?? "" : Wrong(node, field, "text");
+        node is YamlScalarNode scalar ? Check(node, field, scalar.Value ?? "", TextValues.FreeText(scalar.Value ?? "")) : Wrong(node, field, "text");
 
     public string? Id(YamlNode node, string field) =>
         Text(node, field) is { } text ? Check(node, field, text, text.Length == 0 ? "expected an id, got nothing" : TextValues.Id(text)) : null;
@@ -39,7 +39,7 @@ internal sealed class YamlValues(string fileName)
     public decimal? Number(YamlNode node, string field) => Number<decimal>(node, field, TextValues.Number);
 
     public int? Integer(YamlNode node, string field, int min) =>
-        Number(node, field, (string t, out int v) => TextValues.Integer(t, min, int.MaxValue, out v));
+        Number(node, field, (string t, out int v) => TextValues.Integer(t, min, InputLimits.MaxCount, out v));
 
     public bool? Boolean(YamlNode node, string field) => Number<bool>(node, field, TextValues.Boolean);
 

@@ -13,7 +13,7 @@ public sealed class FormRequest
 
 public sealed class SignInRequest
 {
-    /// <summary>The committee key (a committee, accountant or admin API key).</summary>
+    /// <summary>The committee key (accountant and admin keys read the pages with the X-Api-Key header instead).</summary>
     public string Key { get; set; } = "";
 
     public string? Next { get; set; }
@@ -61,10 +61,11 @@ public sealed class FormEndpoint : PageEndpoint<FormRequest>
 }
 
 /// <summary>
-/// POST /published: checks the key and stores it in an HttpOnly, SameSite=Strict cookie
-/// (compensation_key), then goes to the key's school (or the page asked for). A wrong key, or one
-/// whose role may not read the published accounts, gets the form again with the error (401 / 403,
-/// so the refusal is in the audit log).
+/// POST /published: checks the key and stores a signed, expiring ticket naming it (never the key itself) in an
+/// HttpOnly, SameSite=Strict cookie (compensation_key), then goes to the key's school (or the page asked for).
+/// Only a committee key signs in: an accountant's or admin's cookie would otherwise carry far more than the
+/// published accounts. A wrong key, or one of another role, gets the form again with the error (401 / 403,
+/// so the refusal is in the audit log); a form posted from another site is refused (403).
 /// </summary>
 public sealed class Endpoint : PageEndpoint<SignInRequest>
 {
@@ -78,6 +79,12 @@ public sealed class Endpoint : PageEndpoint<SignInRequest>
 
     protected override async Task Handle(SignInRequest req, CancellationToken ct)
     {
+        if (!FromThisSite())
+        {
+            await ErrorPageAsync(403, "请从本站的登录页登录", "Sign in from this site's own form", ct);
+            return;
+        }
+
         var key = req.Key.Trim();
         var principal = key.Length is 0 or > 200 ? null : await ApiKeyAuthenticationHandler.ResolveAsync(Resolve<Persistence.AppDb>(), Resolve<ApiKeyCache>(), key, ct);
         if (principal is null)
@@ -87,20 +94,22 @@ public sealed class Endpoint : PageEndpoint<SignInRequest>
             return;
         }
 
-        if (!Readers.Any(principal.IsInRole))
+        if (!principal.IsInRole(Auth.Roles.Committee))
         {
-            var error = Html.Message("此密钥无权查看公示，请使用家委会密钥。", "This key may not see the published accounts; use a committee key.", error: true);
+            var error = Html.Message("只有家委会密钥可以在此登录；学校的其他密钥请通过 X-Api-Key 请求头查看。", "Only a committee key signs in here; the school's other keys read these pages with the X-Api-Key header.", error: true);
             await SendHtmlAsync(SignInPage.Render(req.Next, error, signedIn: false), ct, status: 403);
             return;
         }
 
-        HttpContext.Response.Cookies.Append(ApiKeyAuthenticationHandler.CookieName, key, new CookieOptions
+        var tickets = Resolve<CommitteeTickets>();
+        HttpContext.Response.Cookies.Append(ApiKeyAuthenticationHandler.CookieName, tickets.Issue(ApiKeys.Hash(key)), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Secure = HttpContext.Request.IsHttps,
             Path = "/",
             IsEssential = true,
+            MaxAge = tickets.Lifetime,
         });
         var school = principal.FindFirst(Auth.Roles.SchoolClaim)?.Value;
         await RedirectAsync(SafeNext(req.Next) ?? (school is null ? "/published" : "/published/schools/" + Html.Segment(school)));

@@ -3,7 +3,7 @@ using FastEndpoints;
 
 namespace Compensation.Api.Features.Pages.SignOut;
 
-/// <summary>POST /published/sign-out: forgets the key (deletes the cookie) and shows the sign-in form.</summary>
+/// <summary>POST /published/sign-out: forgets the sign-in (deletes the cookie) and shows the sign-in form; a form posted from another site is refused (403).</summary>
 public sealed class Endpoint : PageEndpoint<EmptyRequest>
 {
     protected override bool NeedsKey => false;
@@ -14,8 +14,14 @@ public sealed class Endpoint : PageEndpoint<EmptyRequest>
         AllowFormData(urlEncoded: true);
     }
 
-    protected override Task Handle(EmptyRequest req, CancellationToken ct)
+    protected override async Task Handle(EmptyRequest req, CancellationToken ct)
     {
+        if (!FromThisSite())
+        {
+            await ErrorPageAsync(403, "请从本站的页面退出", "Sign out from this site's own pages", ct);
+            return;
+        }
+
         HttpContext.Response.Cookies.Delete(ApiKeyAuthenticationHandler.CookieName, new CookieOptions
         {
             HttpOnly = true,
@@ -23,6 +29,6 @@ public sealed class Endpoint : PageEndpoint<EmptyRequest>
             Secure = HttpContext.Request.IsHttps,
             Path = "/",
         });
-        return RedirectAsync("/published");
+        await RedirectAsync("/published");
     }
 }

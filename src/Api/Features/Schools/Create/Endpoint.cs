@@ -48,7 +48,21 @@ public sealed partial class Endpoint : ApiEndpoint<CreateSchoolRequest, SchoolRe
         }
 
         Db.Schools.Add(new School { Id = req.Id, Name = req.Name.Trim(), CreatedAt = Clock.GetUtcNow() });
-        await Db.SaveChangesAsync(ct);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // Another request created the same one between the check above and this insert: the unique key refused it.
+            if (await Db.Schools.AsNoTracking().AnyAsync(s => s.Id == req.Id, CancellationToken.None))
+            {
+                throw new ServiceError(409, "school-exists", $"school {req.Id} exists already");
+            }
+
+            throw;
+        }
+
         await SendCreatedAsync(new SchoolResponse(req.Id, req.Name.Trim()), ct, "schools", req.Id);
     }
 

@@ -48,7 +48,21 @@ public sealed partial class Endpoint : ApiEndpoint<CreateTermRequest, TermRespon
         }
 
         Db.Terms.Add(new Term { SchoolId = req.SchoolId, TermId = req.TermId, Start = req.Start, End = req.End, CreatedAt = Clock.GetUtcNow() });
-        await Db.SaveChangesAsync(ct);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // Another request created the same one between the check above and this insert: the unique key refused it.
+            if (await Db.Terms.AsNoTracking().AnyAsync(t => t.SchoolId == req.SchoolId && t.TermId == req.TermId, CancellationToken.None))
+            {
+                throw new ServiceError(409, "term-exists", $"term {req.TermId} exists already");
+            }
+
+            throw;
+        }
+
         await SendCreatedAsync(new TermResponse(req.SchoolId, req.TermId, req.Start, req.End), ct, "schools", req.SchoolId, "terms", req.TermId);
     }
 
