@@ -80,7 +80,7 @@ public static class WalkThrough
         var draft = await accountant.DraftSettlementAsync("yq1", "2025-spring", null);
         Check(draft.Status == "draft", "a draft");
         _step = "FinaliseSettlement";
-        var final = await accountant.FinaliseSettlementAsync("yq1", "2025-spring", draft.RunId);
+        var final = await accountant.FinaliseSettlementAsync("yq1", "2025-spring", draft.RunId, null);
         log.AppendLine($"finalised: version {final.Run.FinalVersion}");
 
         // Families with refunds: their refund kinds are strings the client reads as its enum.
