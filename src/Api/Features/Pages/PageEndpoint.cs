@@ -85,7 +85,9 @@ public abstract class PageEndpoint<TRequest> : Endpoint<TRequest> where TRequest
         response.Headers.ContentSecurityPolicy = SecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.XFrameOptions = "DENY";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the page's own
+        // sign-in and sign-out forms, which FromThisSite must then refuse; no other site learns anything either way.
+        response.Headers["Referrer-Policy"] = "same-origin";
         return response.WriteAsync(html, ct);
     }
 
