@@ -638,30 +638,63 @@ public static class ReferenceSettlement
                     weightSum += weights[i];
                 }
 
-                if (weightSum > 0)
+                // No family gets back more than it pays (Payable − refunds), except under refund-to-families (the former
+                // reading): a share above it is cut to it and what is left is shared again over the others.
+                var cap = sp.SubsidyPart != SubsidyPart.RefundToFamilies;
+                var open = new List<int>();
+                for (var i = 0; i < fam.Length; i++)
                 {
+                    if (weights[i] > 0)
+                    {
+                        open.Add(i);
+                    }
+                }
+
+                var left = toShare;
+                while (open.Count > 0 && left > 0)
+                {
+                    long sum = 0;
+                    foreach (var i in open)
+                    {
+                        sum += weights[i];
+                    }
+
+                    var share = new long[fam.Length];
                     var remainders = new List<(long Remainder, int Index)>();
                     long given = 0;
-                    for (var i = 0; i < fam.Length; i++)
+                    foreach (var i in open)
                     {
-                        if (weights[i] <= 0)
-                        {
-                            continue;
-                        }
-
-                        var product = (Int128)toShare * weights[i];
-                        surplus[i] = (long)(product / weightSum);
-                        remainders.Add(((long)(product % weightSum), i));
-                        given += surplus[i];
+                        var product = (Int128)left * weights[i];
+                        share[i] = (long)(product / sum);
+                        remainders.Add(((long)(product % sum), i));
+                        given += share[i];
                     }
 
                     remainders.Sort((a, b) => a.Remainder != b.Remainder ? b.Remainder.CompareTo(a.Remainder) : a.Index.CompareTo(b.Index));
-                    for (var k = 0; k < toShare - given; k++)
+                    for (var k = 0; k < left - given; k++)
                     {
-                        surplus[remainders[k].Index]++;
+                        share[remainders[k].Index]++;
                     }
 
-                    surplusTotal = toShare;
+                    var over = cap ? open.Where(i => share[i] > fam[i].Payable - fam[i].AbsenceRefunds - fam[i].Withdrawal).ToList() : [];
+                    if (over.Count == 0)
+                    {
+                        foreach (var i in open)
+                        {
+                            surplus[i] = share[i];
+                            surplusTotal += share[i];
+                        }
+
+                        break;
+                    }
+
+                    foreach (var i in over)
+                    {
+                        surplus[i] = fam[i].Payable - fam[i].AbsenceRefunds - fam[i].Withdrawal;
+                        surplusTotal += surplus[i];
+                        left -= surplus[i];
+                        open.Remove(i);
+                    }
                 }
             }
         }

@@ -28,7 +28,9 @@ public sealed record TermSpec(int Seed, int Students, int Staff, int Days, bool 
         SubsidyProRataJoin = Seed % 2 == 0,
         AbsenceRefundPercent = Seed % 4 == 0 ? 50m : 100m,
         SurplusSplit = (SurplusSplit)(Seed / 3 % 2),
-        SubsidyPart = (SubsidyPart)(Seed / 5 % 3),
+        // refund-to-families (the former reading) can give a family back more than it paid once there is a subsidy
+        // (the defect 001 篇四 結余清退 rules out), so it is generated only for terms without one.
+        SubsidyPart = (SubsidyPart)(Seed / 5 % 3) is var part && part == SubsidyPart.RefundToFamilies && Seed % 3 != 0 ? SubsidyPart.Keep : (SubsidyPart)(Seed / 5 % 3),
         SurplusShare = (SurplusShare)(Seed % 7 % 3),
     };
 
