@@ -24,7 +24,7 @@ public sealed class DocumentSource(AppDb db, SavedResults results, TermFactsStor
     {
         var (run, result) = await results.LoadAsync(db, term, runId, ct);
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == run.PlanVersionId, ct);
-        return new Source(run, result, PolicyLoader.LoadStored(plan.Content, plan.FileName));
+        return new Source(run, result, PolicyLoader.LoadText(plan.Content, plan.FileName));
     }
 
     public async Task<TermFacts> FactsAsync(Term term, SettlementRun run, CancellationToken ct)

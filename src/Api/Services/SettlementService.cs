@@ -157,7 +157,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         return plan ?? throw new ServiceError(404, "no-plan", version is null ? $"school {schoolId} has no plan yet; upload one first" : $"school {schoolId} has no plan version {version}");
     }
 
-    private static SchoolPolicy LoadPolicy(PlanVersion plan) => PolicyLoader.LoadStored(plan.Content, plan.FileName);
+    private static SchoolPolicy LoadPolicy(PlanVersion plan) => PolicyLoader.LoadText(plan.Content, plan.FileName);
 
     private static Computed Compute(Term term, PlanVersion plan, SchoolPolicy policy, Rules.Facts.TermFacts termFacts, IReadOnlyList<TermFactsStore.StoredFile> files)
     {

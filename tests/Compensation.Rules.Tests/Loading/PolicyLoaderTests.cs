@@ -387,16 +387,4 @@ public class PolicyLoaderTests
         Assert.Equal((SurplusMode.Refund, SurplusSplit.SubsidyFirst, SubsidyPart.ReturnToFunder, SurplusShare.DaysServed),
             (p.Refunds.Surplus.Mode, p.Refunds.Surplus.Split, p.Refunds.Surplus.SubsidyPart, p.Refunds.Surplus.Share));
     }
-
-    [Fact]
-    public void PerLessonHourFeesWithAnAbsenceRefund_AreRefusedOnUpload_ButAStoredPlanStillLoads()
-    {
-        const string yaml = "school: S\nplan: P\nfees: { mode: per-lesson-hour, rate_per_lesson_hour: 3, lesson_hours_per_day: 3 }\nrefunds: { absence: { min_service_days: 6 } }\n";
-        var error = Assert.Single(Errors(yaml));
-        Assert.Equal(("refunds.absence", 4), (error.Field, error.Line));
-        Assert.Contains("fees.mode: per-lesson-hour", error.Message, StringComparison.Ordinal);
-
-        var stored = PolicyLoader.LoadStored(yaml, "p.yaml");
-        Assert.Equal((FeeMode.PerLessonHour, 6), (stored.Fees.Mode, stored.Refunds.Absence!.MinServiceDays));
-    }
 }

@@ -24,19 +24,11 @@ public static class PolicyLoader
     }
 
     /// <summary>Parses policy text; <paramref name="fileName"/> is only used to name the file in errors.</summary>
-    public static SchoolPolicy LoadText(string text, string fileName) => Load(text, fileName, stored: false);
-
-    /// <summary>
-    /// Parses a plan version saved before the checks that refuse a combination of keys at upload (per-lesson-hour
-    /// fees with an absence refund): it still loads, lists, renders and reproduces as it did. Every other check applies.
-    /// </summary>
-    public static SchoolPolicy LoadStored(string text, string fileName) => Load(text, fileName, stored: true);
-
-    private static SchoolPolicy Load(string text, string fileName, bool stored)
+    public static SchoolPolicy LoadText(string text, string fileName)
     {
         var values = new YamlValues(fileName);
         var root = Parse(text, values);
-        var policy = root is null ? null : new PolicyMapper(values, refuseAtUpload: !stored).Map(root);
+        var policy = root is null ? null : new PolicyMapper(values).Map(root);
         if (policy is null || values.Errors.Count > 0)
         {
             throw new InputException([.. values.Errors.OrderBy(e => e.Line)]);

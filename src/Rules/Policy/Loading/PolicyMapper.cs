@@ -8,10 +8,9 @@ namespace Compensation.Rules.Policy.Loading;
 /// Maps the YAML tree of a policy onto <see cref="SchoolPolicy"/> by hand, section by section, so
 /// each problem can be reported with its line and dotted field and none stops the others.
 /// Parameters a mode does not use are accepted and ignored (a plan may keep both rates on file);
-/// parameters a mode needs are required. Combinations refused only at upload (<paramref name="refuseAtUpload"/>)
-/// still load from a plan version saved before the check.
+/// parameters a mode needs are required.
 /// </summary>
-internal sealed class PolicyMapper(YamlValues values, bool refuseAtUpload = true)
+internal sealed class PolicyMapper(YamlValues values)
 {
     public SchoolPolicy? Map(YamlNode root)
     {
@@ -118,7 +117,7 @@ internal sealed class PolicyMapper(YamlValues values, bool refuseAtUpload = true
         var absence = Absence(s.Section("absence", PolicyKeys.Absence));
 
         // A per-lesson-hour fee charges only the days attended (002 §7 七2 按实结算): refunding absent days as well would credit them twice.
-        if (refuseAtUpload && absence is not null && feeMode == FeeMode.PerLessonHour)
+        if (absence is not null && feeMode == FeeMode.PerLessonHour)
         {
             s.Error("absence", "cannot be used with fees.mode: per-lesson-hour, which already charges only the days attended (absent days would be credited twice); remove refunds.absence or change fees.mode");
         }

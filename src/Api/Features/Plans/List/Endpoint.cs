@@ -23,6 +23,6 @@ public sealed class Endpoint : ApiEndpoint<ListPlansRequest, IReadOnlyList<PlanR
     {
         await SchoolAsync(req.SchoolId, ct);
         var plans = await Db.Plans.AsNoTracking().Where(p => p.SchoolId == req.SchoolId).OrderBy(p => p.Version).ToListAsync(ct);
-        await Send.OkAsync([.. plans.Select(p => Upload.Endpoint.ToResponse(p, PolicyLoader.LoadStored(p.Content, p.FileName).Plan))], ct);
+        await Send.OkAsync([.. plans.Select(p => Upload.Endpoint.ToResponse(p, PolicyLoader.LoadText(p.Content, p.FileName).Plan))], ct);
     }
 }
