@@ -324,7 +324,7 @@ public static class ServiceFigures
 
         refunds:
           absence:
-            min_service_days: 6
+            min_weeks: 1
             statuses: [absent, leave]
             clause: "002 §1 一(一)"
           surplus:

@@ -57,6 +57,19 @@ public sealed partial class TermPageTests : IDisposable
     }
 
     [Fact]
+    public async Task TheAbsenceRefund_IsStatedAsThePlanConfiguresIt()
+    {
+        // The sample's plan: refunds.absence.min_weeks: 1 (连续一周以上, 以上 includes the week).
+        var html = await (await _service.As(Service.AdminKey).GetAsync(Term)).Content.ReadAsStringAsync();
+        Assert.Contains("因故连续缺勤一周及以上的（连续缺勤的服务日数达到本生每周服务日数，或含一个日历周的全部服务日；节假日不中断也不计入），按日退还相应费用", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("个服务日及以上", html, StringComparison.Ordinal);
+
+        // The same term under a plan that states the threshold in service days (the reading before min_weeks).
+        var days = await PageUnderAnotherPlanAsync("    min_weeks: 1 ", "    min_service_days: 6\n    # ");
+        Assert.Contains("因故连续缺勤 6 个服务日及以上的，按日退还相应费用", days, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APlanWithoutAComplaintPhone_IsNotSaidToHaveOne()
     {
         var kept = await (await _service.As(Service.AdminKey).GetAsync(Term)).Content.ReadAsStringAsync();

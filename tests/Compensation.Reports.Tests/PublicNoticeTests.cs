@@ -159,6 +159,28 @@ public sealed class PublicNoticeTests
     }
 
     [Fact]
+    public void TheSubsidyPartOfTheBalance_IsShownKept_OrReturnedToTheFunder()
+    {
+        // s7-002: fees 735.00, refunds 0, subsidies 480.00, balance 215.00. Pro rata the fee part is
+        // round(215 × 735 / (735 + 480)) = round(130.0617…) = 130.06, the subsidy part 215 − 130.06 = 84.94.
+        var (_, kept) = Notice("s7-002-per-lesson-hour");
+        kept.Row("期末结余", "215.00");
+        kept.Row("其中：财政补贴结余（留存经费）", "84.94");
+        Assert.Contains("其中财政补贴部分84.94元留存课后服务经费", Flat(kept));
+
+        // The same term under subsidy_part: return-to-funder: 84.94 leaves the fund, 215 − 84.94 = 130.06 stays.
+        var sample = Samples.Get("s7-002-per-lesson-hour");
+        var policy = sample.Policy with { Refunds = sample.Policy.Refunds with { Surplus = sample.Policy.Refunds.Surplus with { SubsidyPart = Rules.Policy.SubsidyPart.ReturnToFunder } } };
+        var returned = sample with { Policy = policy, Settlement = Rules.Settlement.Settler.Settle(policy, sample.Facts) };
+        var text = PdfText.Read(Render.Pdf.PublicNotice(returned.Settlement, returned.Policy, Render.Notice(returned)));
+        text.Row("清退前结余", "215.00");
+        text.Row("减：结余中财政补贴部分退还拨款单位", "84.94");
+        text.Row("期末结余", "130.06");
+        Assert.DoesNotContain(text.Lines, l => l.Text.StartsWith("其中：财政补贴结余", StringComparison.Ordinal));
+        Assert.Contains("学期末经费结余中的财政补贴部分（按缴费与财政补贴所占比例划分）退还拨款单位", Flat(text));
+    }
+
+    [Fact]
     public void TheAbsenceRefund_IsStatedAsThePolicyConfiguresIt()
     {
         // 埇桥 policy: refunds.absence.min_weeks: 1 (连续一周以上, 以上 includes the week), refund_percent: 100.

@@ -61,7 +61,9 @@ public sealed record ReferenceLedger(
     Money CarriedForward,
     Money Balance,
     Money CashReceived,
-    Money Pool);
+    Money Pool,
+    Money SubsidyPart,
+    Money SubsidyReturned);
 
 public sealed record ReferenceResult(IReadOnlyList<ReferenceFamily> Families, IReadOnlyList<ReferenceStaff> Staff, ReferenceLedger Ledger);
 
@@ -211,7 +213,12 @@ public static class ReferenceSettlement
             }
 
             var afterCap = charged - capReduction;
-            var subsidy = Math.Min(afterCap, perStudent);
+
+            // subsidy.pro_rata_join: a late joiner's per-student subsidy is per_student × D ÷ F.
+            var ownSubsidy = policy.Subsidy.ProRataJoin && days < full && full > 0
+                ? RoundFen(perStudent * (decimal)days / full)
+                : perStudent;
+            var subsidy = Math.Min(afterCap, ownSubsidy);
             var beforeWaiver = afterCap - subsidy;
             decimal percent = 0m;
             if (approvals.TryGetValue(e.StudentId, out var mine))
@@ -229,8 +236,13 @@ public static class ReferenceSettlement
             var payable = beforeWaiver - waived;
 
             long absenceRefunds = 0;
-            long refundedDays = 0;
+
+            // Days refunded so far, each absence day counted at refund_percent of a day (cumulative rounding).
+            decimal refundedDays = 0;
+            var part = absence is null ? 1m : absence.RefundPercent / 100m;
             var runs = 0;
+            var spellDays = 0;
+            var served0 = own.AsSpan(firstIndex, served).ToArray();
             if (absence is not null && days > 0 && marks.TryGetValue(e.StudentId, out var byDay))
             {
                 var run = 0;
@@ -242,11 +254,12 @@ public static class ReferenceSettlement
                         continue;
                     }
 
-                    if (run >= absence.MinServiceDays)
+                    if (run > 0 && IsAWeekOrMore(absence, served0, k - firstIndex - run, run, dpw))
                     {
                         // A family's refunds are rounded cumulatively, so together they never exceed the payable.
-                        absenceRefunds += RoundDiv(payable * (refundedDays + run), days) - RoundDiv(payable * refundedDays, days);
-                        refundedDays += run;
+                        absenceRefunds += RoundFen(payable * (refundedDays + run * part) / days) - RoundFen(payable * refundedDays / days);
+                        refundedDays += run * part;
+                        spellDays += run;
                         runs++;
                     }
 
@@ -257,10 +270,10 @@ public static class ReferenceSettlement
             long withdrawal = 0;
             if (policy.Refunds.Withdrawal is not null && days - served > 0)
             {
-                withdrawal = RoundDiv(payable * (refundedDays + days - served), days) - RoundDiv(payable * refundedDays, days);
+                withdrawal = RoundFen(payable * (refundedDays + days - served) / days) - RoundFen(payable * refundedDays / days);
             }
 
-            fam[i] = new FamilyWork(e.StudentId, full, days, charged, capReduction, subsidy, waived, payable, absenceRefunds, runs, withdrawal, paid.GetValueOrDefault(e.StudentId));
+            fam[i] = new FamilyWork(e.StudentId, full, days, served, spellDays, charged, capReduction, subsidy, waived, payable, absenceRefunds, runs, withdrawal, paid.GetValueOrDefault(e.StudentId));
         }
 
         // ---- Stipends (per day of duty, or per break), external pay, awards, expenses.
@@ -659,48 +672,107 @@ public static class ReferenceSettlement
         var balance = income - refunds - expenditure;
         var surplus = new long[fam.Length];
         long surplusTotal = 0;
-        if (policy.Refunds.Surplus.Mode == SurplusMode.Refund && balance > 0)
+        long subsidyPart = 0, subsidyReturned = 0;
+        var sp = policy.Refunds.Surplus;
+        if (balance > 0)
         {
-            // Largest remainder pro rata to (Payable − refunds), ties by student id (the families are in id order).
-            long weightSum = 0;
-            foreach (var f in fam)
+            // 001 篇四: the balance is split into the families' part and the subsidies' part.
+            var familiesMoney = feesTotal - refunds;
+            long feePart = sp.Split == SurplusSplit.SubsidyFirst
+                ? Math.Min(balance, familiesMoney)
+                : familiesMoney + subsidyTotal > 0 ? RoundDiv(checked(balance * familiesMoney), familiesMoney + subsidyTotal) : balance;
+            subsidyPart = balance - feePart;
+            subsidyReturned = sp.SubsidyPart == SubsidyPart.ReturnToFunder ? subsidyPart : 0;
+            var toShare = sp.SubsidyPart == SubsidyPart.RefundToFamilies ? balance : feePart;
+            if (sp.SubsidyPart == SubsidyPart.RefundToFamilies)
             {
-                var w = f.Payable - f.AbsenceRefunds - f.Withdrawal;
-                if (w > 0)
-                {
-                    weightSum += w;
-                }
+                subsidyPart = 0;
             }
 
-            if (weightSum > 0)
+            if (sp.Mode == SurplusMode.Refund && toShare > 0)
             {
-                var remainders = new List<(long Remainder, int Index)>();
-                long given = 0;
+                // Weights of the paying families (Payable − refunds > 0) by share, largest remainder, ties by student id.
+                var weights = new long[fam.Length];
+                long weightSum = 0;
                 for (var i = 0; i < fam.Length; i++)
                 {
-                    var w = fam[i].Payable - fam[i].AbsenceRefunds - fam[i].Withdrawal;
-                    if (w <= 0)
+                    var f = fam[i];
+                    if (f.Payable - f.AbsenceRefunds - f.Withdrawal <= 0)
                     {
                         continue;
                     }
 
-                    var product = (Int128)balance * w;
-                    surplus[i] = (long)(product / weightSum);
-                    remainders.Add(((long)(product % weightSum), i));
-                    given += surplus[i];
+                    weights[i] = sp.Share switch
+                    {
+                        SurplusShare.PerStudent => 1,
+                        SurplusShare.DaysServed => f.Served - f.SpellDays,
+                        _ => f.Payable - f.AbsenceRefunds - f.Withdrawal,
+                    };
+                    weightSum += weights[i];
                 }
 
-                remainders.Sort((a, b) => a.Remainder != b.Remainder ? b.Remainder.CompareTo(a.Remainder) : a.Index.CompareTo(b.Index));
-                for (var k = 0; k < balance - given; k++)
+                // No family gets back more than it pays (Payable − refunds), except under refund-to-families (the former
+                // reading): a share above it is cut to it and what is left is shared again over the others.
+                var cap = sp.SubsidyPart != SubsidyPart.RefundToFamilies;
+                var open = new List<int>();
+                for (var i = 0; i < fam.Length; i++)
                 {
-                    surplus[remainders[k].Index]++;
+                    if (weights[i] > 0)
+                    {
+                        open.Add(i);
+                    }
                 }
 
-                surplusTotal = balance;
+                var left = toShare;
+                while (open.Count > 0 && left > 0)
+                {
+                    long sum = 0;
+                    foreach (var i in open)
+                    {
+                        sum += weights[i];
+                    }
+
+                    var share = new long[fam.Length];
+                    var remainders = new List<(long Remainder, int Index)>();
+                    long given = 0;
+                    foreach (var i in open)
+                    {
+                        var product = (Int128)left * weights[i];
+                        share[i] = (long)(product / sum);
+                        remainders.Add(((long)(product % sum), i));
+                        given += share[i];
+                    }
+
+                    remainders.Sort((a, b) => a.Remainder != b.Remainder ? b.Remainder.CompareTo(a.Remainder) : a.Index.CompareTo(b.Index));
+                    for (var k = 0; k < left - given; k++)
+                    {
+                        share[remainders[k].Index]++;
+                    }
+
+                    var over = cap ? open.Where(i => share[i] > fam[i].Payable - fam[i].AbsenceRefunds - fam[i].Withdrawal).ToList() : [];
+                    if (over.Count == 0)
+                    {
+                        foreach (var i in open)
+                        {
+                            surplus[i] = share[i];
+                            surplusTotal += share[i];
+                        }
+
+                        break;
+                    }
+
+                    foreach (var i in over)
+                    {
+                        surplus[i] = fam[i].Payable - fam[i].AbsenceRefunds - fam[i].Withdrawal;
+                        surplusTotal += surplus[i];
+                        left -= surplus[i];
+                        open.Remove(i);
+                    }
+                }
             }
         }
 
-        var remaining = balance - surplusTotal;
+        var remaining = balance - surplusTotal - subsidyReturned;
         var carried = policy.Refunds.Surplus.Mode == SurplusMode.CarryForward && remaining > 0 ? remaining : 0;
         var cash = paidTotal + facts.Subsidies.Sum(s => s.Amount.Fen);
 
@@ -720,7 +792,7 @@ public static class ReferenceSettlement
             Money.FromFen(lessonTotal), Money.FromFen(stipendTotal), Money.FromFen(externalTotal), Money.FromFen(awardTotal), Money.FromFen(-deductionsTotal),
             expensesByCategory.ToDictionary(kv => kv.Key, kv => Money.FromFen(kv.Value), StringComparer.Ordinal),
             Money.FromFen(income), Money.FromFen(refunds), Money.FromFen(expenditure), Money.FromFen(balance), Money.FromFen(surplusTotal),
-            Money.FromFen(carried), Money.FromFen(remaining), Money.FromFen(cash), Money.FromFen(pool));
+            Money.FromFen(carried), Money.FromFen(remaining), Money.FromFen(cash), Money.FromFen(pool), Money.FromFen(subsidyPart), Money.FromFen(subsidyReturned));
         return new ReferenceResult(families, staffLines, ledger);
     }
 
@@ -825,6 +897,8 @@ public static class ReferenceSettlement
         Check("ledger", "TotalExpenditure", l.TotalExpenditure, rl.TotalExpenditure);
         Check("ledger", "BalanceBeforeSurplus", l.BalanceBeforeSurplus, rl.BalanceBeforeSurplus);
         Check("ledger", "SurplusRefunded", l.SurplusRefunded, rl.SurplusRefunded);
+        Check("ledger", "SubsidyPart", l.SubsidyPart, rl.SubsidyPart);
+        Check("ledger", "SubsidyReturned", l.SubsidyReturned, rl.SubsidyReturned);
         Check("ledger", "CarriedForward", l.CarriedForward, rl.CarriedForward);
         Check("ledger", "Balance", l.Balance, rl.Balance);
         Check("ledger", "CashReceived", l.CashReceived, rl.CashReceived);
@@ -943,7 +1017,29 @@ public static class ReferenceSettlement
         return parts;
     }
 
-    private readonly record struct FamilyWork(string StudentId, int Full, int Days, long Charged, long CapReduction, long Subsidy, long Waived, long Payable, long AbsenceRefunds, int Runs, long Withdrawal, long Paid);
+    private readonly record struct FamilyWork(string StudentId, int Full, int Days, int Served, int SpellDays, long Charged, long CapReduction, long Subsidy, long Waived, long Payable, long AbsenceRefunds, int Runs, long Withdrawal, long Paid);
+
+    /// <summary>
+    /// 连续一周以上 (docs/settlement-arithmetic.md): min_service_days counts days only; min_weeks N asks for N × the
+    /// student's days a week, or every scheduled day of N calendar weeks (Monday–Sunday) that have scheduled days.
+    /// </summary>
+    private static bool IsAWeekOrMore(AbsenceRefundPolicy absence, DateOnly[] scheduled, int first, int count, int dpw)
+    {
+        if (absence.MinServiceDays is { } minDays)
+        {
+            return count >= minDays;
+        }
+
+        if (count >= absence.MinWeeks * dpw)
+        {
+            return true;
+        }
+
+        var run = new HashSet<DateOnly>(scheduled.AsSpan(first, count).ToArray());
+        var weeks = run.Select(d => d.AddDays(-(((int)d.DayOfWeek + 6) % 7))).Distinct();
+        var whole = weeks.Count(monday => scheduled.Where(d => d >= monday && d < monday.AddDays(7)).All(run.Contains));
+        return whole >= absence.MinWeeks;
+    }
 
     private struct MonthWork
     {

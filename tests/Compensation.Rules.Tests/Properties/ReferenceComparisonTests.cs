@@ -19,7 +19,20 @@ public sealed record TermSpec(int Seed, int Students, int Staff, int Days, bool 
         return new TermSpec(seed, r.Next(30, 121), r.Next(6, 16), r.Next(20, 61), r.Next(2) == 0, (SurplusMode)r.Next(3));
     }
 
-    public TermGeneratorOptions Options => new() { WithdrawalRefund = Withdrawal, Surplus = Surplus };
+    /// <summary>The family-side readings vary with the seed: a subsidy (so a surplus has a subsidy part), its split, the subsidy part and the share.</summary>
+    public TermGeneratorOptions Options => new()
+    {
+        WithdrawalRefund = Withdrawal,
+        Surplus = Surplus,
+        PerStudentSubsidy = Seed % 3 == 0 ? 0m : 60m,
+        SubsidyProRataJoin = Seed % 2 == 0,
+        AbsenceRefundPercent = Seed % 4 == 0 ? 50m : 100m,
+        SurplusSplit = (SurplusSplit)(Seed / 3 % 2),
+        // refund-to-families (the former reading) can give a family back more than it paid once there is a subsidy
+        // (the defect 001 篇四 結余清退 rules out), so it is generated only for terms without one.
+        SubsidyPart = (SubsidyPart)(Seed / 5 % 3) is var part && part == SubsidyPart.RefundToFamilies && Seed % 3 != 0 ? SubsidyPart.Keep : (SubsidyPart)(Seed / 5 % 3),
+        SurplusShare = (SurplusShare)(Seed % 7 % 3),
+    };
 
     public (SchoolPolicy Policy, TermFacts Facts) Generate() => TermGenerator.Generate(Seed, Students, Staff, Days, Options);
 
@@ -125,6 +138,16 @@ public sealed class ReferenceComparisonTests
             Count("deduction capped at the base", r.Staff.Sum(s => s.Months.Count(m => m.DeductionsRaw > m.DeductionTotal)));
             Count("escalation", EscalatingMonths(facts));
             Count("guard stipend", r.Staff.Count(s => !s.Stipends.IsZero));
+            var surplus = policy.Refunds.Surplus;
+            var refunded = !r.Ledger.SurplusRefunded.IsZero;
+            Count("subsidy part of the surplus kept", !r.Ledger.SubsidyPart.IsZero && r.Ledger.SubsidyReturned.IsZero ? 1 : 0);
+            Count("subsidy part returned to the funder", r.Ledger.SubsidyReturned.IsZero ? 0 : 1);
+            Count("subsidy-first split", surplus.Split == SurplusSplit.SubsidyFirst && !r.Ledger.BalanceBeforeSurplus.IsNegative ? 1 : 0);
+            Count("surplus shared per student", refunded && surplus.Share == SurplusShare.PerStudent ? 1 : 0);
+            Count("surplus shared by days served", refunded && surplus.Share == SurplusShare.DaysServed ? 1 : 0);
+            Count("whole surplus refunded to families", refunded && surplus.SubsidyPart == SubsidyPart.RefundToFamilies ? 1 : 0);
+            Count("absence refunded at part of the daily rate", policy.Refunds.Absence!.RefundPercent < 100m ? r.Families.Count(f => f.AbsenceRuns > 0) : 0);
+            Count("late joiner's subsidy pro rata", policy.Subsidy.ProRataJoin ? r.Families.Count(f => f.ServiceDays < f.FullTermDays && !f.Subsidy.IsZero) : 0);
         }
 
         var missing = seen.Where(kv => kv.Value == 0).Select(kv => kv.Key).ToList();

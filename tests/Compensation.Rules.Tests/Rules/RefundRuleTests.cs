@@ -160,6 +160,28 @@ public class RefundRuleTests
     }
 
     [Fact]
+    public void AMakeupDayCountsInItsOwnWeek()
+    {
+        // Week of Mar 10: Fri 14 a holiday, Sat 15 a make-up day on Friday's timetable, so that week's service days
+        // are Mon 10 – Thu 13 and Sat 15.
+        var calendar = new ServiceCalendar(new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 28),
+        [
+            new CalendarException(new DateOnly(2025, 3, 14), CalendarDayKind.Holiday, null, ""),
+            new CalendarException(new DateOnly(2025, 3, 15), CalendarDayKind.Makeup, 5, ""),
+        ]);
+        var days = calendar.StudentDays(FiveDays, calendar.Start, calendar.End);
+        IReadOnlyList<AbsenceSpell> Missed(params int[] absent) => Fire<AbsenceSpell>(new AbsenceSpellRule(OneWeek),
+            Given(new StudentAbsences("S1", absent.Select(d => new AttendanceMark("S1", new DateOnly(2025, 3, d), AttendanceStatus.Absent)).ToList()), "fees.absences:S1"),
+            Given(new StudentSchedule("S1", 5, days.Count, days, days, null), "fees.schedule:S1"));
+
+        // Mon 10 – Thu 13 missed, Sat 15 attended: 4 < 5 days, and the week is not whole.
+        Assert.Empty(Missed(10, 11, 12, 13));
+
+        // Mon 10 – Thu 13 and Sat 15 missed: 5 days ≥ 5, and the whole week.
+        Assert.Equal(5, Missed(10, 11, 12, 13, 15).Single().Days);
+    }
+
+    [Fact]
     public void TwoWeeksAsked_NineDaysWithNoWholeWeekPair_IsNoSpell_TenDaysAre()
     {
         var twoWeeks = new AbsenceRefundPolicy { MinWeeks = 2 };

@@ -109,4 +109,16 @@ public class SurplusRuleTests
     public void RefundToFamilies_TheFormerReading_RefundsTheWholeBalance() =>
         // 240 × 600/900 = 160.00, 240 × 300/900 = 80.00.
         Assert.Equal((Money.Of(160m), Money.Of(80m)), ByStudent(Refunds(new SurplusPolicy { Mode = SurplusMode.Refund, SubsidyPart = SubsidyPart.RefundToFamilies })));
+
+    [Fact]
+    public void NoFamilyGetsBackMoreThanItPays_TheRestIsSharedAgainOverTheOthers()
+    {
+        // Fee part 180 per student over S1 (pays 600) and S2 (pays 30 after a 50% waiver of 60):
+        // 180 ÷ 2 = 90 each, but S2 paid only 30 → S2 gets 30.00, S1 the rest 180 − 30 = 150.00.
+        var refunds = Fire<SurplusRefund>(new SurplusRefundRule(new SurplusPolicy { Mode = SurplusMode.Refund, Share = SurplusShare.PerStudent }),
+            Given(new SurplusParts(Money.Of(180m), Money.Of(180m), Money.Zero, Money.Zero), "refunds.surplus-split:term"),
+            Given(new FamilyAccount("S1", Money.Of(600m), Money.Zero, Money.Of(600m)), "fees.family-account:S1"),
+            Given(new FamilyAccount("S2", Money.Of(30m), Money.Zero, Money.Of(30m)), "fees.family-account:S2"));
+        Assert.Equal((Money.Of(150m), Money.Of(30m)), ByStudent(refunds));
+    }
 }

@@ -60,6 +60,9 @@ public sealed class Free000Scenario
         Assert.Equal(Money.Of(2200m - 1700), l.BalanceBeforeSurplus); // 500.00
         Assert.Equal(Money.Zero, l.SurplusRefunded);
         Assert.Equal(Money.Of(500m), l.Balance);
+
+        // Split pro rata: fee part round(500 × (0 − 0) / (0 − 0 + 2200)) = 0.00; the subsidy part 500.00 is kept.
+        Assert.Equal((Money.Of(500m), Money.Zero), (l.SubsidyPart, l.SubsidyReturned));
     }
 
     // ---- Invariants ----

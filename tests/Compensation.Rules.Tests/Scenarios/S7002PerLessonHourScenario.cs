@@ -140,6 +140,10 @@ public sealed class S7002PerLessonHourScenario
         Assert.Equal(Money.Of(840m + 100 + 60), l.TotalExpenditure);                // 1000.00
         Assert.Equal(Money.Of(1215m - 1000), l.Balance);                            // 215.00 kept
         Assert.Equal(Money.Zero, l.SurplusRefunded);
+
+        // Split pro rata: fee part round(215 × (735 − 0) / (735 − 0 + 480)) = round(130.0617…) = 130.06;
+        // subsidy part 215 − 130.06 = 84.94, kept in the fund.
+        Assert.Equal((Money.Of(215m - 130.06m), Money.Zero), (l.SubsidyPart, l.SubsidyReturned));
         Assert.Equal(Money.Of(793m + 480), l.CashReceived);                         // 1273.00
     }
 

@@ -12,7 +12,7 @@ internal static class Samples
 {
     /// <summary>Finding codes that report a problem; a scenario names those it expects, the others must be absent.</summary>
     public static readonly IReadOnlyList<string> ProblemCodes =
-        ["fee-above-cap", "pay-above-ceiling", "pay-below-floor", "deduction-out-of-range", "spending-above-income"];
+        ["fee-above-cap", "pay-above-ceiling", "pay-below-floor", "deduction-out-of-range", "spending-above-income", "withdrawal-not-refunded"];
 
     private static readonly Lazy<string> Root = new(FindRepoRoot);
 

@@ -14,6 +14,25 @@ public sealed record TermGeneratorOptions
     /// <summary>What happens to a positive balance; 002 §1 keeps it in the fund.</summary>
     public SurplusMode Surplus { get; init; } = SurplusMode.Keep;
 
+    /// <summary>
+    /// The fiscal subsidy per student (财政补贴先行, 002 §7 七1); 0: none, as 002 §1. With one, a surplus has a
+    /// subsidy part, so the readings below matter.
+    /// </summary>
+    public decimal PerStudentSubsidy { get; init; }
+
+    /// <summary>subsidy.pro_rata_join: a late joiner's subsidy pro rata to the days from joining.</summary>
+    public bool SubsidyProRataJoin { get; init; }
+
+    /// <summary>refunds.absence.refund_percent (退还部分).</summary>
+    public decimal AbsenceRefundPercent { get; init; } = 100m;
+
+    /// <summary>refunds.surplus.split, subsidy_part and share; the defaults are the policy's.</summary>
+    public SurplusSplit SurplusSplit { get; init; }
+
+    public SubsidyPart SubsidyPart { get; init; }
+
+    public SurplusShare SurplusShare { get; init; }
+
     /// <summary>The chance that a teacher teaches on a given service day.</summary>
     public double TeachingDayChance { get; init; } = 0.88;
 
@@ -59,12 +78,21 @@ public static class TermGenerator
                 Cap = new FeeCap { PerTerm = 350m, Clamp = false, Clause = "002 §1 一(一)" },
                 Clause = "002 §1 一(一)",
             },
-            Subsidy = new SubsidyPolicy { Mode = SubsidyMode.None },
+            Subsidy = options.PerStudentSubsidy > 0m
+                ? new SubsidyPolicy { Mode = SubsidyMode.PerStudent, PerStudent = options.PerStudentSubsidy, ProRataJoin = options.SubsidyProRataJoin, Clause = "002 §7 七1" }
+                : new SubsidyPolicy { Mode = SubsidyMode.None },
             Refunds = new RefundPolicy
             {
-                Absence = new AbsenceRefundPolicy { MinServiceDays = 6, Statuses = ["absent", "leave"], Clause = "002 §1 一(一)" },
+                Absence = new AbsenceRefundPolicy { RefundPercent = options.AbsenceRefundPercent, Statuses = ["absent", "leave"], Clause = "002 §1 一(一)" },
                 Withdrawal = options.WithdrawalRefund ? new WithdrawalRefundPolicy { Clause = "001 篇四" } : null,
-                Surplus = new SurplusPolicy { Mode = options.Surplus, Clause = "002 §1 一(三)" },
+                Surplus = new SurplusPolicy
+                {
+                    Mode = options.Surplus,
+                    Split = options.SurplusSplit,
+                    SubsidyPart = options.Surplus == SurplusMode.Refund || options.SubsidyPart != SubsidyPart.RefundToFamilies ? options.SubsidyPart : SubsidyPart.Keep,
+                    Share = options.SurplusShare,
+                    Clause = "002 §1 一(三)",
+                },
             },
             Waivers = new WaiverPolicy
             {
