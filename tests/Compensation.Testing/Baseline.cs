@@ -84,7 +84,7 @@ public static class Baseline
     }
 
     private static string Regenerate =>
-        $"regenerate it with `{UpdateVariable}=1 dotnet test <the test project> --filter \"FullyQualifiedName~Baseline\"`, "
+        $"regenerate it with `{UpdateVariable}=1 dotnet test <the test project> --filter \"FullyQualifiedName~BaselineTests\"`, "
         + "then run the tests again without the variable, and commit the file saying which outputs changed and why.";
 
     private static string Short(string value) => value.Length <= 80 ? value : value[..80] + "…";
