@@ -33,6 +33,21 @@ public static class Samples
         return data;
     }
 
+    /// <summary>
+    /// The samples for which <paramref name="has"/> holds. A theory that asserts once per item of something (a refund,
+    /// a stipend line) runs on these only, and asserts that it found some, so that it cannot pass on a sample that has none.
+    /// </summary>
+    public static TheoryData<string> Where(Func<Sample, bool> has)
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Names.Where(n => has(Get(n))))
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
     public static Sample Get(string name) => Cache.GetOrAdd(name, n => new Lazy<Sample>(() => Load(n))).Value;
 
     /// <summary>The folder that holds Compensation.sln, found by walking up from the test binaries.</summary>

@@ -40,6 +40,28 @@ public sealed class DeductionBaseScenario
     }
 
     [Fact]
+    public void ACappedMonth_IsExplainedInEachLanguageInThatLanguage()
+    {
+        // The scenario with one more event for T01 in April: a handover slip, 10 % of the plan's base of lesson pay
+        // 100.00 = 10.00. April's deductions are then 150.00 + 10.00 = 160.00 against a cap of 150.00 (the widest base
+        // taken in the month, 100 + 50), so 150.00 is deducted and the month's line says it was capped from 160.00.
+        var root = Path.Combine(Samples.RepoRoot, "rules-samples", "p3-001-per-lesson");
+        var policy = PolicyLoader.LoadFile(Path.Combine(root, "policy.yaml"));
+        var rules = policy.Deductions.Rules.Select(r => r.Id == "early-leave" ? r with { Base = DeductionBase.LessonPayAndStipends } : r).ToList();
+        policy = policy with { Deductions = policy.Deductions with { Base = DeductionBase.LessonPay, Rules = rules } };
+        var facts = Compensation.Rules.Facts.Loading.FactsLoader.LoadFolder(Path.Combine(root, "facts"));
+        facts = facts with { Conduct = [.. facts.Conduct, new Compensation.Rules.Facts.Input.ConductEvent("C10", "T01", new DateOnly(2025, 4, 1), "handover", null, "L0401-1", "未做好与家长交接")] };
+        var result = Settler.Settle(policy, facts);
+
+        var april = Samples.InMonth(result.StaffMember("T01"), 2025, 4);
+        Assert.Equal((Money.Of(100m + 50), Money.Of(150m)), (april.DeductionBase, april.DeductionTotal)); // min(150 + 10, 150) = 150.00
+        var account = Assert.Single(result.Explanations.Values, e => e.RuleId == "pay.staff-account" && e.Sentence!.En.Contains("2025-04: 100.00 + 50.00 − 150.00", StringComparison.Ordinal));
+        Assert.Contains("2025-04: 100.00 + 50.00 − 150.00 (capped from 160.00)", account.Sentence!.En);
+        Assert.Contains("2025-04: 100.00 + 50.00 − 150.00（扣除原为 160.00，以当月基数为限）", account.Sentence.Zh);
+        Assert.DoesNotMatch("[A-Za-z]{2,}", account.Sentence.Zh);
+    }
+
+    [Fact]
     public void TheOtherRules_KeepThePlansBaseOfLessonPay()
     {
         var t03 = R.StaffMember("T03");

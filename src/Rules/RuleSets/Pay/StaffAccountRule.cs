@@ -153,11 +153,16 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : Rule
 
             ctx.Insert(new StaffAccount(s.StaffId, lines, termTotal, external, awards, grossTotal, allDeductions, net), s.StaffId, sources, () =>
             {
-                var parts = lines.Select(l => $"{l.Month}: {Y(l.LessonPay)} + {Y(l.Stipends)} − {Y(l.DeductionTotal)}" + (l.DeductionsRaw > l.DeductionTotal ? $" (capped from {Y(l.DeductionsRaw)})" : "")).ToList();
-                var monthsText = parts.Count == 0 ? "—" : string.Join("; ", parts);
+                // Each language gets its own note on a capped month, so the Chinese sentence stays Chinese.
+                string Months(Func<StaffAccountMonth, string> capped)
+                {
+                    var parts = lines.Select(l => $"{l.Month}: {Y(l.LessonPay)} + {Y(l.Stipends)} − {Y(l.DeductionTotal)}" + (l.DeductionsRaw > l.DeductionTotal ? capped(l) : "")).ToList();
+                    return parts.Count == 0 ? "—" : string.Join("; ", parts);
+                }
+
                 return new Bilingual(
-                    $"逐月（课时费 + 补助 − 扣除，扣除不超过当月基数）：{monthsText}；外聘 {Y(external)}，奖励 {Y(awards)}，学期扣除 {Y(termTotal)}；应发 {Y(grossTotal)} − 扣除 {Y(allDeductions)} = 实发 {Y(net)}",
-                    $"by month (lesson pay + stipends − deductions, capped at the month's base): {monthsText}; external {Y(external)}, awards {Y(awards)}, term deductions {Y(termTotal)}; gross {Y(grossTotal)} − deductions {Y(allDeductions)} = net {Y(net)}");
+                    $"逐月（课时费 + 补助 − 扣除，扣除不超过当月基数）：{Months(l => $"（扣除原为 {Y(l.DeductionsRaw)}，以当月基数为限）")}；外聘 {Y(external)}，奖励 {Y(awards)}，学期扣除 {Y(termTotal)}；应发 {Y(grossTotal)} − 扣除 {Y(allDeductions)} = 实发 {Y(net)}",
+                    $"by month (lesson pay + stipends − deductions, capped at the month's base): {Months(l => $" (capped from {Y(l.DeductionsRaw)})")}; external {Y(external)}, awards {Y(awards)}, term deductions {Y(termTotal)}; gross {Y(grossTotal)} − deductions {Y(allDeductions)} = net {Y(net)}");
             });
         });
     }
