@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Engine.Runtime;
 using Compensation.Rules.Facts;
 using Compensation.Rules.Policy;

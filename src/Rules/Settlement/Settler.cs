@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Engine.Runtime;
 using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;

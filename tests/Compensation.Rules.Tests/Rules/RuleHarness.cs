@@ -1,6 +1,6 @@
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Engine.Runtime;
 
 namespace Compensation.Rules.Tests.Rules;

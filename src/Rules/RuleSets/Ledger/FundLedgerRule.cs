@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Engine.Authoring;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using static Compensation.Rules.RuleSets.Text;
