@@ -3,7 +3,6 @@ using System.Reflection;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Facts;
 using NRules.Fluent.Dsl;
-using NRules.RuleModel;
 
 namespace Compensation.Rules.RuleSets;
 
@@ -40,7 +39,7 @@ public abstract class SettlementRule : Rule
     internal ProvenanceOrigin Origin => _origin ??= new ProvenanceOrigin(Id, PolicyClause ?? "");
 
     /// <summary>What the rule's action works with: inserting derived facts with their provenance.</summary>
-    protected RuleContext Context(IContext ctx) => new(ctx, this);
+    protected RuleContext Context(NRules.RuleModel.IContext ctx) => new(ctx, this);
 }
 
 /// <summary>A rule's name, stage, title and rule set, read once per class from its attributes.</summary>
@@ -81,7 +80,7 @@ public sealed class ClauseAttribute(string clause) : Attribute
 /// Inserts a rule's derived facts: each gets the id "rule-id:key" and its provenance (the rule, the clause, the
 /// facts it came from and the sentence) before it goes into the session.
 /// </summary>
-public readonly struct RuleContext(IContext ctx, SettlementRule rule)
+public readonly struct RuleContext(NRules.RuleModel.IContext ctx, SettlementRule rule)
 {
     public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
         InsertCore(fact, key, sources.ToArray(), explanation);

@@ -10,6 +10,7 @@ using NRules;
 using NRules.Extensibility;
 using NRules.Fluent;
 using NRules.RuleModel;
+using IFact = Compensation.Rules.Facts.IFact;
 
 namespace Compensation.Rules.Settlement;
 
@@ -119,7 +120,7 @@ public static class RuleSession
 
         public IReadOnlyDictionary<string, int> Firings => _firings;
 
-        public void Intercept(IContext context, IEnumerable<IActionInvocation> actions)
+        public void Intercept(IContext context, IReadOnlyCollection<IActionInvocation> actions)
         {
             var id = context.Rule.Name;
             var fired = _firings.TryGetValue(id, out var n) ? n + 1 : 1;
