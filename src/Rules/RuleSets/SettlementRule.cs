@@ -26,14 +26,14 @@ public abstract class SettlementRule : Rule
     /// </summary>
     public string? Instance { get; init; }
 
-    private static readonly ConcurrentDictionary<Type, RuleMetadata> MetadataOf = new();
+    private static readonly ConcurrentDictionary<Type, RuleInfo> InfoOf = new();
 
     private ProvenanceOrigin? _origin;
 
-    public RuleMetadata Metadata => MetadataOf.GetOrAdd(GetType(), RuleMetadata.Read);
+    public RuleInfo Info => InfoOf.GetOrAdd(GetType(), RuleInfo.Read);
 
     /// <summary>The rule's id: its name, and its instance when the class runs more than once.</summary>
-    public string Id => Instance is null ? Metadata.Name : Metadata.Name + "/" + Instance;
+    public string Id => Instance is null ? Info.Name : Info.Name + "/" + Instance;
 
     /// <summary>The rule and the clause its facts cite: one per rule, shared by its facts.</summary>
     internal ProvenanceOrigin Origin => _origin ??= new ProvenanceOrigin(Id, PolicyClause ?? "");
@@ -43,17 +43,18 @@ public abstract class SettlementRule : Rule
 }
 
 /// <summary>A rule's name, stage, title and rule set, read once per class from its attributes.</summary>
-public sealed record RuleMetadata(string Name, int Stage, Bilingual Title, string RuleSet)
+public sealed record RuleInfo(string Name, int Stage, Bilingual Title, string RuleSet)
 {
-    public static RuleMetadata Read(Type type)
+    public static RuleInfo Read(Type type)
     {
-        var name = type.GetCustomAttribute<NameAttribute>()?.Value ?? throw new InvalidOperationException($"{type.Name} has no [Name] attribute");
-        var stage = type.GetCustomAttribute<PriorityAttribute>()?.Value ?? throw new InvalidOperationException($"{type.Name} has no [Priority] attribute (its stage)");
+        var nrules = new NRules.Fluent.RuleMetadata(type);
+        var name = type.IsDefined(typeof(NameAttribute), inherit: false) ? nrules.Name : throw new InvalidOperationException($"{type.Name} has no [Name] attribute");
+        var stage = nrules.Priority ?? throw new InvalidOperationException($"{type.Name} has no [Priority] attribute (its stage)");
         var title = type.GetCustomAttribute<TitleAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Title] attribute");
 
         // A rule must name its origin with [Clause] (the docs and tests read it), but a settlement never cites it.
         return type.IsDefined(typeof(ClauseAttribute), inherit: false)
-            ? new RuleMetadata(name, stage, new Bilingual(title.Zh, title.En), name.Split('.')[0])
+            ? new RuleInfo(name, stage, new Bilingual(title.Zh, title.En), name.Split('.')[0])
             : throw new InvalidOperationException($"{type.Name} has no [Clause] attribute");
     }
 }

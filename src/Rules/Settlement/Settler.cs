@@ -443,7 +443,7 @@ public static class Settler
 
     private static ExplanationTable Explanations(RuleRun session)
     {
-        var titles = session.Rules.ToDictionary(r => r.Id, r => r.Metadata.Title, StringComparer.Ordinal);
+        var titles = session.Rules.ToDictionary(r => r.Id, r => r.Info.Title, StringComparer.Ordinal);
         return new ExplanationTable(session, titles);
     }
 }
