@@ -77,7 +77,7 @@ public static class RuleSession
     private static Compiled Compile(IReadOnlyList<SettlementRule> rules)
     {
         var repository = new RuleRepository { Activator = new PolicyActivator(rules) };
-        repository.Load(x => x.From(rules.Select(r => r.GetType()).Distinct()));
+        repository.Load(x => x.NestedTypes().From(rules.Select(r => r.GetType()).Distinct()));
         var compiler = new RuleCompiler();
         compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = new SameId();
         return new Compiled(rules, compiler.Compile(repository.GetRules()));
