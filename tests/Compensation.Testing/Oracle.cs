@@ -27,6 +27,9 @@ public static class Oracle
     /// <summary>Differing lines shown in a failure message.</summary>
     public const int ShownDifferences = 20;
 
+    /// <summary>Lines of each side aligned by <see cref="Diff"/> from the first difference on.</summary>
+    private const int Window = 2000;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -272,63 +275,44 @@ public static class Oracle
             endB--;
         }
 
+        // The longest common subsequence of the differing middle (of its first Window lines on each side, where it is
+        // longer), computed from its end, so that the walk from its start shows an inserted or removed line as one
+        // line and not as every line after it.
+        var whole = endA - start <= Window && endB - start <= Window;
+        var n = Math.Min(endA - start, Window);
+        var m = Math.Min(endB - start, Window);
+        var common = new int[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = m - 1; j >= 0; j--)
+            {
+                common[i, j] = a[start + i] == b[start + j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
+            }
+        }
+
         var lines = new List<string>();
-        var differing = 0;
-        var n = endA - start;
-        var m = endB - start;
-        if ((long)(n + 1) * (m + 1) <= 4_000_000)
+        int x = 0, y = 0;
+        while ((x < n || y < m) && lines.Count < ShownDifferences)
         {
-            // The longest common subsequence of the differing middle, from its end, so that the walk from its start
-            // shows an inserted or removed line as one line and not as every line after it.
-            var common = new int[n + 1, m + 1];
-            for (var i = n - 1; i >= 0; i--)
+            if (x < n && y < m && a[start + x] == b[start + y])
             {
-                for (var j = m - 1; j >= 0; j--)
-                {
-                    common[i, j] = a[start + i] == b[start + j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
-                }
+                x++;
+                y++;
             }
-
-            differing = n + m - (2 * common[0, 0]);
-            int x = 0, y = 0;
-            while ((x < n || y < m) && lines.Count < ShownDifferences)
+            else if (y >= m || (x < n && common[x + 1, y] >= common[x, y + 1]))
             {
-                if (x < n && y < m && a[start + x] == b[start + y])
-                {
-                    x++;
-                    y++;
-                }
-                else if (y >= m || (x < n && common[x + 1, y] >= common[x, y + 1]))
-                {
-                    lines.Add($"  - {start + x + 1,7}: {a[start + x]}");
-                    x++;
-                }
-                else
-                {
-                    lines.Add($"  + {start + y + 1,7}: {b[start + y]}");
-                    y++;
-                }
+                lines.Add($"  - {start + x + 1,7}: {a[start + x]}");
+                x++;
             }
-        }
-        else
-        {
-            // Too large a middle to align: the lines of each side from the first difference on.
-            differing = n + m;
-            for (var k = 0; k < ShownDifferences / 2; k++)
+            else
             {
-                if (k < n)
-                {
-                    lines.Add($"  - {start + k + 1,7}: {a[start + k]}");
-                }
-
-                if (k < m)
-                {
-                    lines.Add($"  + {start + k + 1,7}: {b[start + k]}");
-                }
+                lines.Add($"  + {start + y + 1,7}: {b[start + y]}");
+                y++;
             }
         }
 
-        var header = $"  {differing} line(s) differ between lines {start + 1} and {Math.Max(endA, endB)}"
+        var counted = whole ? "" : $" in the {Window} lines from there";
+        var header = $"  {n - common[0, 0]} stored line(s) and {m - common[0, 0]} of today's differ{counted}, from line {start + 1}"
                      + (Context(a, start) is { } context ? $", the first in {context}" : "")
                      + $"; the first {lines.Count} (− stored, + today, with line numbers):";
         return header + "\n" + string.Join("\n", lines);

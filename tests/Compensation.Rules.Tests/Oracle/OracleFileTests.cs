@@ -78,11 +78,23 @@ public sealed class OracleFileTests
         var stored = string.Join("\n", Enumerable.Range(1, 100).Select(i => $"    \"amount\": {i}.00,")) + "\n";
         var changed = stored.Replace("\"amount\": 50.00,", "\"amount\": 50.01,", StringComparison.Ordinal).Replace("\"amount\": 70.00,\n", "\"amount\": 70.00,\n    \"new\": 1,\n", StringComparison.Ordinal);
         var diff = Stored.Diff(stored, changed);
-        Assert.Contains("3 line(s) differ", diff);                            // 50 removed and added, one line inserted
+        Assert.Contains("1 stored line(s) and 2 of today's differ, from line 50", diff); // 50 changed, one line inserted after 70
         Assert.Contains("  -      50:     \"amount\": 50.00,", diff);
         Assert.Contains("  +      50:     \"amount\": 50.01,", diff);
         Assert.Contains("  +      71:     \"new\": 1,", diff);
         Assert.DoesNotContain("\"amount\": 72.00", diff);
+    }
+
+    [Fact]
+    public void TheDiff_OfTwoChangesFarApart_ShowsTheFirstAligned()
+    {
+        var stored = string.Join("\n", Enumerable.Range(1, 50_000).Select(i => $"    \"id\": \"L{i}\",")) + "\n";
+        var changed = stored.Replace("\"L100\"", "\"X100\"", StringComparison.Ordinal).Replace("\"L40000\",\n", "", StringComparison.Ordinal);
+        var diff = Stored.Diff(stored, changed);
+        Assert.Contains("in the 2000 lines from there, from line 100", diff);
+        Assert.Contains("  -     100:     \"id\": \"L100\",", diff);
+        Assert.Contains("  +     100:     \"id\": \"X100\",", diff);
+        Assert.DoesNotContain("L101\"", diff);
     }
 
     private static IEnumerable<string> StoredFiles()
