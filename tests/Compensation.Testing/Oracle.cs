@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Compensation.Rules.Facts;
 using Compensation.Rules.Policy;
@@ -20,9 +21,15 @@ namespace Compensation.Testing;
 /// Stored gzip'd, or as a SHA-256 only where the form is too large to keep. With COMPENSATION_UPDATE_ORACLE=1 the
 /// checks write the stored file instead of comparing (and still fail, as the baseline does).
 /// </summary>
-public static class Oracle
+public static partial class Oracle
 {
     public const string UpdateVariable = "COMPENSATION_UPDATE_ORACLE";
+
+    /// <summary>
+    /// A folder to write every form to, uncompressed, as it is compared (including the forms stored as a SHA-256
+    /// only), so that the forms of two commits can be compared line by line.
+    /// </summary>
+    public const string WriteToVariable = "COMPENSATION_ORACLE_WRITE_TO";
 
     /// <summary>Differing lines shown in a failure message.</summary>
     public const int ShownDifferences = 20;
@@ -120,15 +127,14 @@ public static class Oracle
     }
 
     /// <summary>
-    /// The SHA-256 of a generated term's input: its policy and its facts as JSON (money with the settlement's
-    /// converters, tuples by their items), so that a change of the generator is told apart from a change of the engine.
+    /// A generated term's input as JSON: its policy and its facts (money with the settlement's converters, tuples by
+    /// their items). Its SHA-256 is stored so that a change of the generator is told apart from a change of the engine.
     /// </summary>
-    public static string InputSha256(SchoolPolicy policy, TermFacts facts)
+    public static byte[] InputJson(SchoolPolicy policy, TermFacts facts)
     {
         var options = new JsonSerializerOptions { IncludeFields = true };
         SettlementJson.Apply(options);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new { policy, facts }, options);
-        return Baseline.Sha256(bytes);
+        return JsonSerializer.SerializeToUtf8Bytes(new { policy, facts }, options);
     }
 
     /// <summary>
@@ -184,6 +190,7 @@ public static class Oracle
     {
         var path = Path.Combine(Folder, file);
         var relative = "tests/oracle/" + file;
+        WriteCopy(file, actual);
         if (Updating)
         {
             var same = File.Exists(path) && Gunzip(File.ReadAllBytes(path)).AsSpan().SequenceEqual(actual);
@@ -222,6 +229,7 @@ public static class Oracle
         var path = Path.Combine(Folder, file);
         var relative = "tests/oracle/" + file;
         var hash = Baseline.Sha256(actual);
+        WriteCopy(file, actual);
         if (Updating)
         {
             var same = File.Exists(path) && File.ReadAllText(path).Trim() == hash;
@@ -246,11 +254,11 @@ public static class Oracle
             return null;
         }
 
-        var inspect = Path.Combine(Path.GetTempPath(), "compensation-oracle", Path.ChangeExtension(file, null));
+        var inspect = Path.Combine(Path.GetTempPath(), "compensation-oracle", StoredExtension().Replace(file, ""));
         Directory.CreateDirectory(Path.GetDirectoryName(inspect)!);
         File.WriteAllBytes(inspect, actual);
         return $"{relative}: only the SHA-256 is stored for this form (it is too large to keep); it was {stored}, now {hash}. "
-               + $"Today's form is in {inspect}: compare it with the form the engine of an earlier commit writes.\n"
+               + $"Today's form is in {inspect}: compare it with the form an earlier commit writes ({WriteToVariable}=DIR, see tests/oracle/README.md).\n"
                + $"If the change is intended, {Regenerate}";
     }
 
@@ -333,6 +341,19 @@ public static class Oracle
 
         return null;
     }
+
+    private static void WriteCopy(string file, byte[] form)
+    {
+        if (Environment.GetEnvironmentVariable(WriteToVariable) is { Length: > 0 } folder)
+        {
+            var path = Path.Combine(folder, StoredExtension().Replace(file, ""));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, form);
+        }
+    }
+
+    [GeneratedRegex(@"\.(gz|sha256)$")]
+    private static partial Regex StoredExtension();
 
     private static void DeleteOther(string path, string extension)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Compensation.Testing;
 using Stored = Compensation.Testing.Oracle;
 
@@ -21,7 +20,7 @@ public sealed class OracleAmountTests
         var (policy, facts) = c.Inputs();
         if (c.InputFile is { } inputFile)
         {
-            var input = Stored.CheckSha256(inputFile, Encoding.UTF8.GetBytes(Stored.InputSha256(policy, facts) + "\n"));
+            var input = Stored.CheckSha256(inputFile, Stored.InputJson(policy, facts));
             if (input is not null && !Stored.Updating)
             {
                 Assert.Fail("the generator no longer makes the term the oracle was stored for, so its amounts cannot be "

@@ -21,7 +21,7 @@ public sealed record OracleCase(string Name, Func<(SchoolPolicy Policy, TermFact
     public string ExplanationsFile => Name + (ExplanationsAsHash ? ".explanations.json.sha256" : ".explanations.json.gz");
 
     /// <summary>For a generated term: the SHA-256 of its policy and facts, so a change of the generator shows as such.</summary>
-    public string? InputFile => Term is null ? null : Name + ".input.sha256";
+    public string? InputFile => Term is null ? null : Name + ".input.json.sha256";
 
     public IEnumerable<string> Files => new[] { CanonicalFile, ExplanationsFile, InputFile }.OfType<string>();
 
