@@ -1,4 +1,5 @@
 using Compensation.Rules.Domain;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Policy;
 using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.Settlement;
@@ -14,12 +15,26 @@ public sealed class DeductionBaseScenario
 {
     private static readonly Lazy<SettlementResult> Settled = new(() =>
     {
+        var (policy, facts) = Inputs();
+        return Settler.Settle(policy, facts);
+    });
+
+    /// <summary>The sample's facts under its plan with the two bases above.</summary>
+    internal static (SchoolPolicy Policy, TermFacts Facts) Inputs()
+    {
         var root = Path.Combine(Samples.RepoRoot, "rules-samples", "p3-001-per-lesson");
         var policy = PolicyLoader.LoadFile(Path.Combine(root, "policy.yaml"));
         var rules = policy.Deductions.Rules.Select(r => r.Id == "early-leave" ? r with { Base = DeductionBase.LessonPayAndStipends } : r).ToList();
         policy = policy with { Deductions = policy.Deductions with { Base = DeductionBase.LessonPay, Rules = rules } };
-        return Settler.Settle(policy, Compensation.Rules.Facts.Loading.FactsLoader.LoadFolder(Path.Combine(root, "facts")));
-    });
+        return (policy, Compensation.Rules.Facts.Loading.FactsLoader.LoadFolder(Path.Combine(root, "facts")));
+    }
+
+    /// <summary>The scenario with one more event for T01 in April, a handover slip, which takes April over its cap.</summary>
+    internal static (SchoolPolicy Policy, TermFacts Facts) WithAnAprilHandoverSlip()
+    {
+        var (policy, facts) = Inputs();
+        return (policy, facts with { Conduct = [.. facts.Conduct, new Compensation.Rules.Facts.Input.ConductEvent("C10", "T01", new DateOnly(2025, 4, 1), "handover", null, "L0401-1", "未做好与家长交接")] });
+    }
 
     private static SettlementResult R => Settled.Value;
 
@@ -45,12 +60,7 @@ public sealed class DeductionBaseScenario
         // The scenario with one more event for T01 in April: a handover slip, 10 % of the plan's base of lesson pay
         // 100.00 = 10.00. April's deductions are then 150.00 + 10.00 = 160.00 against a cap of 150.00 (the widest base
         // taken in the month, 100 + 50), so 150.00 is deducted and the month's line says it was capped from 160.00.
-        var root = Path.Combine(Samples.RepoRoot, "rules-samples", "p3-001-per-lesson");
-        var policy = PolicyLoader.LoadFile(Path.Combine(root, "policy.yaml"));
-        var rules = policy.Deductions.Rules.Select(r => r.Id == "early-leave" ? r with { Base = DeductionBase.LessonPayAndStipends } : r).ToList();
-        policy = policy with { Deductions = policy.Deductions with { Base = DeductionBase.LessonPay, Rules = rules } };
-        var facts = Compensation.Rules.Facts.Loading.FactsLoader.LoadFolder(Path.Combine(root, "facts"));
-        facts = facts with { Conduct = [.. facts.Conduct, new Compensation.Rules.Facts.Input.ConductEvent("C10", "T01", new DateOnly(2025, 4, 1), "handover", null, "L0401-1", "未做好与家长交接")] };
+        var (policy, facts) = WithAnAprilHandoverSlip();
         var result = Settler.Settle(policy, facts);
 
         var april = Samples.InMonth(result.StaffMember("T01"), 2025, 4);

@@ -121,7 +121,7 @@ public sealed class P3001PerLessonScenario
     }
 
     /// <summary>The review group first wrote 5 % for C08 (conduct.csv row 9), below 篇三 (二)5's 10%—100%.</summary>
-    private static (Compensation.Rules.Policy.SchoolPolicy Policy, Compensation.Rules.Facts.TermFacts Facts) WithComplaintDecidedAtFivePercent()
+    internal static (Compensation.Rules.Policy.SchoolPolicy Policy, Compensation.Rules.Facts.TermFacts Facts) WithComplaintDecidedAtFivePercent()
     {
         var folder = Path.Combine(Samples.RepoRoot, "rules-samples", "p3-001-per-lesson");
         var files = Directory.GetFiles(Path.Combine(folder, "facts"), "*.csv").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
@@ -143,11 +143,17 @@ public sealed class P3001PerLessonScenario
         Assert.Contains("10%–100%", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The same, under <c>deductions.out_of_range: clamp</c>.</summary>
+    internal static (Compensation.Rules.Policy.SchoolPolicy Policy, Compensation.Rules.Facts.TermFacts Facts) WithComplaintDecidedAtFivePercentUnderClamp()
+    {
+        var (policy, facts) = WithComplaintDecidedAtFivePercent();
+        return (policy with { Deductions = policy.Deductions with { OutOfRange = Compensation.Rules.Policy.DecidedOutOfRange.Clamp } }, facts);
+    }
+
     [Fact]
     public void ComplaintDecidedBelowTheRange_UnderClamp_IsRaisedToTenPercentAndReported()
     {
-        var (policy, facts) = WithComplaintDecidedAtFivePercent();
-        var clamped = policy with { Deductions = policy.Deductions with { OutOfRange = Compensation.Rules.Policy.DecidedOutOfRange.Clamp } };
+        var (clamped, facts) = WithComplaintDecidedAtFivePercentUnderClamp();
         var r = Settler.Settle(clamped, facts);
         var t03 = r.StaffMember("T03");
         Assert.Equal(Money.Round(90m * 10 / 100), Samples.Deducted(Samples.InMonth(t03, 2025, 4), "complaint")); // decided 5 % → 10 %: 90 × 10/100 = 9.00

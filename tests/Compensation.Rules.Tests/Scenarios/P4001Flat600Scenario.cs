@@ -144,15 +144,22 @@ public sealed class P4001Flat600Scenario
     {
         // The same term under the plan without refunds.withdrawal. S06's last day is 03-28: of its 20 service days
         // it served 03-17 … 03-28 (10); not served: the make-up day 03-29, 03-31 … 04-03 (4), 04-07 … 04-11 (5) = 10.
-        var root = Samples.RepoRoot;
-        var policy = Compensation.Rules.Policy.Loading.PolicyLoader.LoadFile(Path.Combine(root, "rules-samples", "p4-001-flat-600", "policy.yaml"));
-        policy = policy with { Refunds = policy.Refunds with { Withdrawal = null } };
-        var facts = Compensation.Rules.Facts.Loading.FactsLoader.LoadFolder(Path.Combine(root, "rules-samples", "p4-001-flat-600", "facts"));
+        var (policy, facts) = WithoutAWithdrawalRule();
         var r = Settler.Settle(policy, facts);
 
         Assert.Equal(Money.Zero, Samples.Refunded(r.Family("S06"), RefundKind.Withdrawal));
         var finding = Assert.Single(r.Findings, f => f.Code == "withdrawal-not-refunded");
         Assert.Equal((Severity.Warning, "S06"), (finding.Severity, finding.Subject));
         Assert.Contains("2025-03-29 至 2025-04-11 的 10 个服务日未服务", finding.Message.Zh);
+    }
+
+    /// <summary>The sample under its plan without refunds.withdrawal.</summary>
+    internal static (Compensation.Rules.Policy.SchoolPolicy Policy, Compensation.Rules.Facts.TermFacts Facts) WithoutAWithdrawalRule()
+    {
+        var root = Samples.RepoRoot;
+        var policy = Compensation.Rules.Policy.Loading.PolicyLoader.LoadFile(Path.Combine(root, "rules-samples", "p4-001-flat-600", "policy.yaml"));
+        policy = policy with { Refunds = policy.Refunds with { Withdrawal = null } };
+        var facts = Compensation.Rules.Facts.Loading.FactsLoader.LoadFolder(Path.Combine(root, "rules-samples", "p4-001-flat-600", "facts"));
+        return (policy, facts);
     }
 }

@@ -16,7 +16,7 @@ public sealed class PayBoundClampScenario
     // 1 on 2025-03-04; late on 03-04, which costs that day's lesson pay.
     // Units 3 × 45/40 = 3.375; limit 60 × 3.375 = 202.50 (computed 3 × 20 = 60.00); over 3 lessons of equal minutes:
     // 20250 fen ÷ 3 = 6750 each = 67.50. The late day's deduction is the 03-04 lesson as paid: 67.50.
-    private static readonly SchoolPolicy Policy = new()
+    internal static readonly SchoolPolicy Policy = new()
     {
         School = "S",
         Plan = "P",
@@ -30,7 +30,7 @@ public sealed class PayBoundClampScenario
         Deductions = new DeductionPolicy { Rules = [new DeductionRulePolicy { Id = "lateness", Kinds = ["late"], Each = DeductionEach.Day }] },
     };
 
-    private static readonly TermFacts Facts = new()
+    internal static readonly TermFacts Facts = new()
     {
         Term = new TermInfo("T", "S", new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 7)),
         Staff = [new StaffMember("T1", "教师", "E1", "teacher", false, null)],
