@@ -6,7 +6,7 @@ using Compensation.Rules.Settlement;
 using Compensation.Rules.Tests.Generation;
 using NRules.Fluent.Dsl;
 
-namespace Compensation.Rules.Tests.Settlement;
+namespace Compensation.Rules.Tests.Runs;
 
 /// <summary>What a settlement relies on from the rules' run on NRules: provenance, a firing limit, order, identity.</summary>
 public class RuleSessionTests
