@@ -79,10 +79,13 @@ public sealed class ClauseAttribute(string clause) : Attribute
 
 /// <summary>
 /// Inserts a rule's derived facts: each gets the id "rule-id:key" and its provenance (the rule, the clause, the
-/// facts it came from and the sentence) before it goes into the session.
+/// facts it came from and the sentence). The facts of one firing go into the session together when the action ends
+/// (<see cref="DerivedFacts"/>), so a rule that derives a fact per lesson updates what groups them once, not per fact.
 /// </summary>
 public readonly struct RuleContext(NRules.RuleModel.IContext ctx, SettlementRule rule)
 {
+    private readonly DerivedFacts _derived = (DerivedFacts)ctx.Resolve(typeof(DerivedFacts));
+
     public void Insert(DerivedFact fact, string key, IEnumerable<IFact> sources, Bilingual explanation) =>
         InsertCore(fact, key, sources.ToArray(), explanation);
 
@@ -109,7 +112,7 @@ public readonly struct RuleContext(NRules.RuleModel.IContext ctx, SettlementRule
     private void InsertCore(DerivedFact fact, string key, object sources, object explanation)
     {
         fact.Stamp(rule.Origin, key, sources, null, explanation);
-        ctx.Insert(fact);
+        _derived.Add(fact);
     }
 }
 
@@ -122,3 +125,21 @@ public sealed class RuleOrderException(string ruleId) : RuleSetException(
 
 /// <summary>The rule set cannot settle: a rule fires without end or out of order. Names the rule.</summary>
 public class RuleSetException(string message) : Exception(message);
+
+/// <summary>The facts a firing derived, inserted into the session together once its action has run.</summary>
+public sealed class DerivedFacts
+{
+    private readonly List<object> _facts = [];
+
+    internal void Add(DerivedFact fact) => _facts.Add(fact);
+
+    /// <summary>Inserts the facts derived so far and forgets them.</summary>
+    internal void InsertInto(NRules.RuleModel.IContext ctx)
+    {
+        if (_facts.Count > 0)
+        {
+            ctx.InsertAll(_facts.ToArray());
+            _facts.Clear();
+        }
+    }
+}

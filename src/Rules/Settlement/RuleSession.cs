@@ -65,9 +65,10 @@ public static class RuleSession
 
     private static RuleRun Run(Compiled compiled, IEnumerable<IFact> facts, ServiceCalendar? calendar, SessionOptions? options)
     {
-        var guard = new Guard(options ?? new SessionOptions(), compiled.Rules);
+        var derived = new DerivedFacts();
+        var guard = new Guard(options ?? new SessionOptions(), compiled.Rules, derived);
         var session = compiled.Factory.CreateSession();
-        session.DependencyResolver = new Services(calendar);
+        session.DependencyResolver = new Services(calendar, derived);
         session.ActionInterceptor = guard;
         session.InsertAll(facts);
         session.Fire();
@@ -104,17 +105,17 @@ public static class RuleSession
         public int GetHashCode(object obj) => obj is IFact f ? StringComparer.Ordinal.GetHashCode(f.Id) : obj.GetHashCode();
     }
 
-    /// <summary>What rules may ask the session for: the school's service calendar.</summary>
-    private sealed class Services(ServiceCalendar? calendar) : IDependencyResolver
+    /// <summary>What rules may ask the session for: the school's service calendar, and where their derived facts wait.</summary>
+    private sealed class Services(ServiceCalendar? calendar, DerivedFacts derived) : IDependencyResolver
     {
         public object Resolve(IResolutionContext context, Type serviceType) =>
-            serviceType == typeof(ServiceCalendar) && calendar is not null
-                ? calendar
-                : throw new InvalidOperationException($"rule {context.Rule.Name} asks for {serviceType.Name}, which a settlement does not provide");
+            serviceType == typeof(DerivedFacts) ? derived
+            : serviceType == typeof(ServiceCalendar) && calendar is not null ? calendar
+            : throw new InvalidOperationException($"rule {context.Rule.Name} asks for {serviceType.Name}, which a settlement does not provide");
     }
 
     /// <summary>Counts each rule's firings, stops a rule that fires without end, and one that fires again out of order.</summary>
-    private sealed class Guard(SessionOptions options, IReadOnlyList<SettlementRule> rules) : IActionInterceptor
+    private sealed class Guard(SessionOptions options, IReadOnlyList<SettlementRule> rules, DerivedFacts derived) : IActionInterceptor
     {
         private readonly Dictionary<string, int> _firings = rules.Select(r => r.Id).Distinct().ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
 
@@ -142,6 +143,8 @@ public static class RuleSession
             {
                 action.Invoke();
             }
+
+            derived.InsertInto(context);
         }
     }
 }
