@@ -79,8 +79,8 @@ public sealed class ClauseAttribute(string clause) : Attribute
 
 /// <summary>
 /// Inserts a rule's derived facts: each gets the id "rule-id:key" and its provenance (the rule, the clause, the
-/// facts it came from and the sentence). The facts of one firing go into the session together when the action ends
-/// (<see cref="DerivedFacts"/>), so a rule that derives a fact per lesson updates what groups them once, not per fact.
+/// facts it came from and the sentence). The facts wait in <see cref="DerivedFacts"/> and go into the session together
+/// when their stage is over, so what groups or collects them is updated once per stage, not once per fact.
 /// </summary>
 public readonly struct RuleContext(NRules.RuleModel.IContext ctx, SettlementRule rule)
 {
@@ -126,20 +126,29 @@ public sealed class RuleOrderException(string ruleId) : RuleSetException(
 /// <summary>The rule set cannot settle: a rule fires without end or out of order. Names the rule.</summary>
 public class RuleSetException(string message) : Exception(message);
 
-/// <summary>The facts a firing derived, inserted into the session together once its action has run.</summary>
+/// <summary>
+/// The facts the rules of one stage derived, inserted into the session together before a rule of a lower stage fires
+/// (rules of one stage never read each other's facts; <see cref="Stage"/>).
+/// </summary>
 public sealed class DerivedFacts
 {
     private readonly List<object> _facts = [];
 
+    /// <summary>The stage of the rules that derived the waiting facts.</summary>
+    public int Stage { get; private set; }
+
+    public int Count => _facts.Count;
+
     internal void Add(DerivedFact fact) => _facts.Add(fact);
 
-    /// <summary>Inserts the facts derived so far and forgets them.</summary>
-    internal void InsertInto(NRules.RuleModel.IContext ctx)
+    /// <summary>Notes the stage of the rule about to fire: its facts wait with those of its stage.</summary>
+    internal void Firing(int stage) => Stage = _facts.Count == 0 ? stage : Math.Min(Stage, stage);
+
+    /// <summary>Takes the waiting facts out.</summary>
+    internal object[] Take()
     {
-        if (_facts.Count > 0)
-        {
-            ctx.InsertAll(_facts.ToArray());
-            _facts.Clear();
-        }
+        var facts = _facts.ToArray();
+        _facts.Clear();
+        return facts;
     }
 }

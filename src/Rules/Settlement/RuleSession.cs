@@ -71,7 +71,25 @@ public static class RuleSession
         session.DependencyResolver = new Services(calendar, derived);
         session.ActionInterceptor = guard;
         session.InsertAll(facts);
-        session.Fire();
+
+        // Fire by stage: the facts a stage derives go in together once no rule of that stage is left to fire.
+        while (true)
+        {
+            var empty = session.Agenda.IsEmpty;
+            if (derived.Count > 0 && (empty || session.Agenda.Peek().Rule.Priority < derived.Stage))
+            {
+                session.InsertAll(derived.Take());
+            }
+            else if (empty)
+            {
+                break;
+            }
+            else
+            {
+                session.Fire(1);
+            }
+        }
+
         return new RuleRun(compiled.Rules, session.Query<IFact>(), guard.Firings);
     }
 
@@ -139,12 +157,11 @@ public static class RuleSession
                 throw new RuleOrderException(id);
             }
 
+            derived.Firing(context.Rule.Priority);
             foreach (var action in actions)
             {
                 action.Invoke();
             }
-
-            derived.InsertInto(context);
         }
     }
 }
