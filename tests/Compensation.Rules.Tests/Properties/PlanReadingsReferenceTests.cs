@@ -1,0 +1,140 @@
+using Compensation.Rules.Domain;
+using Compensation.Rules.Facts;
+using Compensation.Rules.Facts.Input;
+using Compensation.Rules.Policy;
+using Compensation.Rules.Settlement;
+using Compensation.Testing;
+
+namespace Compensation.Rules.Tests.Properties;
+
+/// <summary>
+/// The engine against <see cref="ReferenceSettlement"/> on generated terms under the readings and options the generator's
+/// plan (002 §1) does not use: fixed-rate pay with a floor and ceiling that clamp, a floor per lesson-hour over the
+/// pool, external staff under each reading, the admin-duty share (001 篇三 (一)2(2)) under each of its options, the
+/// pool's fees as collected and its award reserve, other absence thresholds, and a clamping fee cap.
+/// </summary>
+public sealed class PlanReadingsReferenceTests
+{
+    private static readonly int[] SeedList = [5, 89, 987, 6765, 31337, 424242];
+
+    private static readonly string[] VariantNames =
+    [
+        "rate-bounds", "pool-floor-lesson-hour", "external-agreement-only", "external-also-lesson-pay",
+        "admin-duty-exact", "admin-duty-whole-lessons", "admin-duty-lesson-pay-base", "admin-duty-term",
+        "pool-collected", "award-reserve", "min-service-days", "two-weeks", "cap-clamp",
+    ];
+
+    public static TheoryData<int, string> Cases()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (var seed in SeedList)
+        {
+            foreach (var variant in VariantNames)
+            {
+                data.Add(seed, variant);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> Variants() => [.. VariantNames];
+
+    private static (SchoolPolicy Policy, TermFacts Facts) Variant(int seed, string variant)
+    {
+        var (policy, facts) = TermSpec.FromSeed(seed).Generate();
+        var pay = policy.Pay;
+        return variant switch
+        {
+            // 60 per 45-minute lesson-hour gives 53.33 for a 40-minute lesson and 60.00 for a 45-minute one, so a month's
+            // rate per lesson falls below a floor of 56, above a ceiling of 57, or between, by its mix of lessons.
+            "rate-bounds" => (policy with
+            {
+                Pay = pay with
+                {
+                    Mode = PayMode.PerLessonHour, Rate = 60m, LessonHourMinutes = 45,
+                    Floor = new RateBound { Amount = 56m, Unit = RateUnit.Lesson, Clamp = true },
+                    Ceiling = new RateBound { Amount = 57m, Unit = RateUnit.Lesson, Clamp = true },
+                },
+            }, facts),
+            "pool-floor-lesson-hour" => (policy with
+            {
+                Pay = pay with { LessonHourMinutes = 40, Floor = new RateBound { Amount = 15m, Unit = RateUnit.LessonHour, Clamp = true }, Ceiling = null },
+            }, facts),
+            "external-agreement-only" => (policy, WithExternalTeacher(facts)),
+            "external-also-lesson-pay" => (policy with { Pay = pay with { ExternalLessons = ExternalLessons.AlsoLessonPay } }, WithExternalTeacher(facts)),
+            "admin-duty-exact" => WithAdminDuty(policy, facts, new AdminDutyShare { Percent = 8m, LessonValue = 7m }),
+            "admin-duty-whole-lessons" => WithAdminDuty(policy, facts, new AdminDutyShare { Percent = 8m, LessonValue = 7m, Rounding = AdminDutyRounding.WholeLessons }),
+            "admin-duty-lesson-pay-base" => WithAdminDuty(policy, facts, new AdminDutyShare { Percent = 8m, LessonValue = 7m, Base = AdminDutyBase.LessonPay }),
+            "admin-duty-term" => WithAdminDuty(policy, facts, new AdminDutyShare { Percent = 8m, LessonValue = 7m, Period = AdminDutyPeriod.Term, Rounding = AdminDutyRounding.WholeLessons }),
+            "pool-collected" => (policy with { Pay = pay with { PoolFees = PoolFees.Collected } }, facts),
+            "award-reserve" => (policy with { Pay = pay with { PoolDeductsAwardReserve = true }, Awards = new AwardPolicy { Reserve = 500m } }, WithAwards(facts)),
+            "min-service-days" => (policy with { Refunds = policy.Refunds with { Absence = policy.Refunds.Absence! with { MinServiceDays = 3 } } }, facts),
+            "two-weeks" => (policy with { Refunds = policy.Refunds with { Absence = policy.Refunds.Absence! with { MinWeeks = 2 } } }, facts),
+            "cap-clamp" => (policy with { Fees = policy.Fees with { Cap = policy.Fees.Cap! with { PerTerm = 300m, Clamp = true } } }, facts),
+            _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
+        };
+    }
+
+    /// <summary>The first teacher becomes external staff (外聘) on an agreement of 800, keeping the lessons recorded for them.</summary>
+    private static TermFacts WithExternalTeacher(TermFacts facts) => facts with
+    {
+        Staff = [.. facts.Staff.Select(s => s.StaffId == "T0001" ? s with { Role = "external", External = true, AgreementAmount = Money.Of(800m) } : s)],
+    };
+
+    /// <summary>
+    /// The day's duty leader is also on admin duty, and each guard supervises two breaks a day at 10 yuan a break
+    /// (001 篇三 (一)2(1)), so the admin-duty base with breaks differs from lesson pay alone.
+    /// </summary>
+    private static (SchoolPolicy, TermFacts) WithAdminDuty(SchoolPolicy policy, TermFacts facts, AdminDutyShare share)
+    {
+        var admin = facts.Duties.Where(d => d.Duty == "duty-leader").Select(d => new DutyShift("A" + d.DutyId, d.StaffId, d.Date, "admin-duty", 1));
+        var breaks = facts.Duties.Where(d => d.Duty == "guard").Select(d => new DutyShift("B" + d.DutyId, d.StaffId, d.Date, "break-supervision", 2));
+        return (policy with { Stipends = policy.Stipends with { PerBreak = 10m, AdminDutyShare = share } }, facts with { Duties = [.. facts.Duties, .. admin, .. breaks] });
+    }
+
+    private static TermFacts WithAwards(TermFacts facts) => facts with
+    {
+        Awards = [new AwardDecision("W1", "T0001", Money.Of(300m), "优秀"), new AwardDecision("W2", "T0002", Money.Of(150m), "优秀")],
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Engine_agrees_with_the_reference_under_each_reading(int seed, string variant)
+    {
+        var (policy, facts) = Variant(seed, variant);
+        var diffs = ReferenceSettlement.Differences(Settler.Settle(policy, facts), ReferenceSettlement.Settle(policy, facts));
+        Assert.True(diffs.Count == 0, $"seed {seed}, {variant}: the engine and the reference differ:\n  " + string.Join("\n  ", diffs));
+    }
+
+    /// <summary>Each variant is only worth comparing if some seeded term reaches what it varies.</summary>
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Each_variant_reaches_what_it_varies(string variant)
+    {
+        var reached = SeedList.Any(seed =>
+        {
+            var (policy, facts) = Variant(seed, variant);
+            var engine = Settler.Settle(policy, facts);
+            var r = ReferenceSettlement.Settle(policy, facts);
+            var external = r.Staff.Single(s => s.StaffId == "T0001");
+            return variant switch
+            {
+                "rate-bounds" => engine.Findings.Any(f => f.Code == "pay-below-floor") && engine.Findings.Any(f => f.Code == "pay-above-ceiling")
+                    && r.Staff.Any(s => s.Months.Any(m => m.LessonPay == Money.Round(56m * m.Lessons))),
+                "pool-floor-lesson-hour" => engine.Findings.Any(f => f.Code == "pay-below-floor"),
+                "external-agreement-only" => external.ExternalPay == Money.Of(800m) && external.Lessons == 0 && facts.Lessons.Any(l => l.StaffId == "T0001"),
+                "external-also-lesson-pay" => external.ExternalPay == Money.Of(800m) && !external.LessonPay.IsZero,
+                "admin-duty-exact" or "admin-duty-whole-lessons" or "admin-duty-lesson-pay-base" or "admin-duty-term" =>
+                    !r.Ledger.AdminDuty.IsZero,
+                "pool-collected" => r.Families.Sum(f => f.Paid.Yuan) != r.Families.Sum(f => f.Payable.Yuan),
+                "award-reserve" => r.Ledger.Awards == Money.Of(450m),
+                "min-service-days" => r.Families.Any(f => f.AbsenceRuns > 0),
+                "two-weeks" => r.Families.Any(f => f.AbsenceRuns > 0),
+                "cap-clamp" => r.Families.Any(f => !f.CapReduction.IsZero),
+                _ => false,
+            };
+        });
+        Assert.True(reached, $"no seeded term reaches what {variant} varies");
+    }
+}
