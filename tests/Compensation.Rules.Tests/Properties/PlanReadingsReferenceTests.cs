@@ -22,6 +22,7 @@ public sealed class PlanReadingsReferenceTests
         "rate-bounds", "pool-floor-lesson-hour", "external-agreement-only", "external-also-lesson-pay",
         "admin-duty-exact", "admin-duty-whole-lessons", "admin-duty-lesson-pay-base", "admin-duty-term",
         "pool-collected", "award-reserve", "min-service-days", "two-weeks", "cap-clamp",
+        "lump-sum-subsidy", "fund-subsidy", "per-lesson-hour-fee", "per-lesson-hour-fee-capped", "free-service",
     ];
 
     public static TheoryData<int, string> Cases()
@@ -72,6 +73,29 @@ public sealed class PlanReadingsReferenceTests
             "min-service-days" => (policy with { Refunds = policy.Refunds with { Absence = policy.Refunds.Absence! with { MinServiceDays = 3 } } }, facts),
             "two-weeks" => (policy with { Refunds = policy.Refunds with { Absence = policy.Refunds.Absence! with { MinWeeks = 2 } } }, facts),
             "cap-clamp" => (policy with { Fees = policy.Fees with { Cap = policy.Fees.Cap! with { PerTerm = 300m, Clamp = true } } }, facts),
+            // 004 §10 财政补贴: a lump sum received, shared over the families' charges, the pool counting it.
+            "lump-sum-subsidy" => (policy with
+            {
+                Subsidy = new SubsidyPolicy { Mode = SubsidyMode.LumpSum }, Pay = pay with { PoolIncludesSubsidies = true },
+            }, WithSubsidies(facts, 4000m, 1500m)),
+            "fund-subsidy" => (policy with
+            {
+                Subsidy = new SubsidyPolicy { Mode = SubsidyMode.Fund }, Pay = pay with { PoolIncludesSubsidies = true },
+            }, WithSubsidies(facts, 4000m, 1500m)),
+            // 002 §7 七: 3 yuan a lesson-hour, 2 lesson-hours a day attended, no refunds (the days not attended are not charged).
+            "per-lesson-hour-fee" => (WithoutRefunds(policy) with
+            {
+                Fees = policy.Fees with { Mode = FeeMode.PerLessonHour, RatePerLessonHour = 3m, LessonHoursPerDay = 2m, Cap = new FeeCap { PerLessonHour = 3m } },
+            }, facts),
+            "per-lesson-hour-fee-capped" => (WithoutRefunds(policy) with
+            {
+                Fees = policy.Fees with { Mode = FeeMode.PerLessonHour, RatePerLessonHour = 3.5m, LessonHoursPerDay = 2m, Cap = new FeeCap { PerLessonHour = 3m, Clamp = true } },
+            }, facts),
+            // 000 二(四) 公益: no fee, staff paid from the subsidy.
+            "free-service" => (policy with
+            {
+                Fees = new FeePolicy { Mode = FeeMode.Free }, Subsidy = new SubsidyPolicy { Mode = SubsidyMode.Fund }, Pay = pay with { PoolIncludesSubsidies = true },
+            }, WithSubsidies(facts, 20000m)),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
         };
     }
@@ -92,6 +116,14 @@ public sealed class PlanReadingsReferenceTests
         var breaks = facts.Duties.Where(d => d.Duty == "guard").Select(d => new DutyShift("B" + d.DutyId, d.StaffId, d.Date, "break-supervision", 2));
         return (policy with { Stipends = policy.Stipends with { PerBreak = 10m, AdminDutyShare = share } }, facts with { Duties = [.. facts.Duties, .. admin, .. breaks] });
     }
+
+    private static TermFacts WithSubsidies(TermFacts facts, params decimal[] amounts) => facts with
+    {
+        Subsidies = [.. amounts.Select((a, i) => new SubsidyReceipt($"F{i + 1}", facts.Term.Start.AddDays(7 * i), Money.Of(a), "区财政"))],
+    };
+
+    private static SchoolPolicy WithoutRefunds(SchoolPolicy policy) =>
+        policy with { Refunds = policy.Refunds with { Absence = null, Withdrawal = null } };
 
     private static TermFacts WithAwards(TermFacts facts) => facts with
     {
@@ -132,6 +164,11 @@ public sealed class PlanReadingsReferenceTests
                 "min-service-days" => r.Families.Any(f => f.AbsenceRuns > 0),
                 "two-weeks" => r.Families.Any(f => f.AbsenceRuns > 0),
                 "cap-clamp" => r.Families.Any(f => !f.CapReduction.IsZero),
+                "lump-sum-subsidy" => r.Families.Count(f => !f.Subsidy.IsZero) > 1 && r.Ledger.Subsidies == Money.Of(5500m),
+                "fund-subsidy" => r.Families.All(f => f.Subsidy.IsZero) && r.Ledger.Subsidies == Money.Of(5500m),
+                "per-lesson-hour-fee" => r.Families.Any(f => f.Charged != Money.Round(6m * f.ServiceDays) && !f.Charged.IsZero),
+                "per-lesson-hour-fee-capped" => r.Families.Any(f => !f.CapReduction.IsZero),
+                "free-service" => r.Families.All(f => f.Charged.IsZero) && !r.Ledger.LessonPay.IsZero,
                 _ => false,
             };
         });

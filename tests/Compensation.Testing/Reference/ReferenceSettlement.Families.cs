@@ -79,20 +79,23 @@ public static partial class ReferenceSettlement
     /// <summary>Every enrolled student's account, in student id order.</summary>
     private static List<Family> Families(SchoolPolicy policy, TermFacts facts, List<ServiceDay> serviceDays)
     {
-        var families = new List<Family>();
-        foreach (var enrolment in facts.Enrolments.OrderBy(e => e.StudentId, StringComparer.Ordinal))
+        var families = facts.Enrolments.OrderBy(e => e.StudentId, StringComparer.Ordinal).Select(e => Schedule(facts.Term, e, serviceDays)).ToList();
+        foreach (var family in families)
         {
-            var family = Schedule(facts.Term, enrolment, serviceDays);
-            family.Charged = Charge(policy, family);
-            family.CapReduction = CapReduction(policy, family);
-            var afterCap = family.Charged - family.CapReduction;
-            family.Subsidy = Subsidy(policy, family, afterCap);
-            family.Waived = Waiver(policy, facts, family, afterCap - family.Subsidy);
-            family.Payable = afterCap - family.Subsidy - family.Waived;
+            family.Charged = Charge(policy, facts, family);
+            family.CapReduction = CapReduction(policy, facts, family);
+        }
+
+        // A lump sum is shared over all the families at once, so every charge comes first.
+        ShareSubsidies(policy, facts, families);
+        foreach (var family in families)
+        {
+            var afterSubsidy = family.Charged - family.CapReduction - family.Subsidy;
+            family.Waived = Waiver(policy, facts, family, afterSubsidy);
+            family.Payable = afterSubsidy - family.Waived;
             RefundAbsenceSpells(policy, facts, family);
             RefundWithdrawal(policy, family);
-            family.Paid = Money.Sum(facts.Payments.Where(p => p.StudentId == enrolment.StudentId).Select(p => p.Amount));
-            families.Add(family);
+            family.Paid = Money.Sum(facts.Payments.Where(p => p.StudentId == family.Enrolment.StudentId).Select(p => p.Amount));
         }
 
         return families;
@@ -116,27 +119,43 @@ public static partial class ReferenceSettlement
     /// <summary>
     /// Step 1. 001 篇四 每生每期600元; 002 §1 一(一) 每周5天…每生每学期350元: the term fee is for 5 days a week, so a
     /// student on fewer days pays fee × dpw/5, and a late joiner the share D/F of the term. One rounding at the end.
+    /// 002 §7 七 (按实结算，多还少补): per lesson-hour, each month's days attended.
     /// </summary>
-    private static Money Charge(SchoolPolicy policy, Family family) => policy.Fees.Mode switch
+    private static Money Charge(SchoolPolicy policy, TermFacts facts, Family family) => policy.Fees.Mode switch
     {
         FeeMode.FlatTerm => ProRata(policy.Fees.TermFee, family, policy.Fees.ProRataByDaysPerWeek, policy.Fees.ProRataJoin),
-        FeeMode.Free => Money.Zero, // 公益: no fee (000 third plan 二(四), 001 篇二)
-        _ => throw new NotSupportedException("fee mode " + policy.Fees.Mode),
+        FeeMode.PerLessonHour => ByDaysAttended(policy.Fees.RatePerLessonHour, policy.Fees, facts, family),
+        _ => Money.Zero, // 公益: no fee (000 third plan 二(四), 001 篇二)
     };
 
     /// <summary>
     /// Step 2. 002 §1 一(一) 收费标准最高限额为每生每学期350元 (for 5 days a week): the cap is pro rata like the fee,
-    /// always by days a week. Only a clamping cap reduces the charge; otherwise a charge above it is only reported.
+    /// always by days a week; 002 §7 七1 不超过3元/人/课时: per lesson-hour, the months at the capped rate. Only a
+    /// clamping cap reduces the charge; otherwise a charge above it is only reported.
     /// </summary>
-    private static Money CapReduction(SchoolPolicy policy, Family family)
+    private static Money CapReduction(SchoolPolicy policy, TermFacts facts, Family family)
     {
-        if (policy.Fees.Mode != FeeMode.FlatTerm || policy.Fees.Cap is not { PerTerm: { } perTerm, Clamp: true })
+        var fees = policy.Fees;
+        if (fees.Cap is not { Clamp: true } cap)
         {
             return Money.Zero;
         }
 
-        var cap = ProRata(perTerm, family, byDaysPerWeek: true, policy.Fees.ProRataJoin);
-        return family.Charged > cap ? family.Charged - cap : Money.Zero;
+        Money? limit = fees.Mode == FeeMode.PerLessonHour && cap.PerLessonHour is { } maxRate
+            ? ByDaysAttended(maxRate, fees, facts, family)
+            : cap.PerTerm is { } perTerm ? ProRata(perTerm, family, byDaysPerWeek: true, fees.ProRataJoin) : null;
+        return limit is { } l && family.Charged > l ? family.Charged - l : Money.Zero;
+    }
+
+    /// <summary>
+    /// Per month, round(rate × lesson_hours_per_day × days attended), added up: the days attended are the student's
+    /// days from its start to its last day less the days marked absent or on leave.
+    /// </summary>
+    private static Money ByDaysAttended(decimal rate, FeePolicy fees, TermFacts facts, Family family)
+    {
+        var missed = facts.Attendance.Where(m => m.StudentId == family.Enrolment.StudentId).Select(m => m.Date).ToHashSet();
+        return Money.Sum(family.DaysServed.GroupBy(Month.Of)
+            .Select(month => Money.Round(rate * fees.LessonHoursPerDay * month.Count(d => !missed.Contains(d)))));
     }
 
     /// <summary>round(amount × dpw/5 × D/F), each factor only when asked for; a student with no service day in the term (F = 0) pays 0.</summary>
@@ -162,22 +181,47 @@ public static partial class ReferenceSettlement
     }
 
     /// <summary>
-    /// Step 3. 002 §7 七1 财政补贴先行: the per-student subsidy is taken off first, never more than the charge;
-    /// with subsidy.pro_rata_join a late joiner (D &lt; F) gets round(per_student × D/F).
+    /// Step 3. 002 §7 七1 财政补贴先行, 004 §10: the subsidy is taken off first, never more than the charge. Per student:
+    /// per_student, or with subsidy.pro_rata_join round(per_student × D/F) for a late joiner (D &lt; F). A lump sum: the
+    /// subsidies received, up to the charges, shared pro rata to the charges by largest remainder in student id order.
     /// </summary>
-    private static Money Subsidy(SchoolPolicy policy, Family family, Money afterCap)
+    private static void ShareSubsidies(SchoolPolicy policy, TermFacts facts, List<Family> families)
     {
-        if (policy.Subsidy.Mode != SubsidyMode.PerStudent)
+        switch (policy.Subsidy.Mode)
         {
-            return Money.Zero;
-        }
+            case SubsidyMode.PerStudent:
+                var perStudent = Money.Round(policy.Subsidy.PerStudent);
+                foreach (var family in families)
+                {
+                    var days = family.DaysFromStart.Count;
+                    var termDays = family.TermDays.Count;
+                    var own = policy.Subsidy.ProRataJoin && days < termDays ? Money.Round(perStudent.Yuan * days / termDays) : perStudent;
+                    family.Subsidy = Money.Min(family.Charged - family.CapReduction, own);
+                }
 
-        var perStudent = Money.Round(policy.Subsidy.PerStudent);
-        var days = family.DaysFromStart.Count;
-        var termDays = family.TermDays.Count;
-        var own = policy.Subsidy.ProRataJoin && days < termDays ? Money.Round(perStudent.Yuan * days / termDays) : perStudent;
-        return Money.Min(afterCap, own);
+                break;
+            case SubsidyMode.LumpSum:
+                var charges = families.Select(f => f.Charged - f.CapReduction).ToList();
+                var shared = Money.Min(Received(facts), Money.Sum(charges));
+                var shares = LargestRemainder(shared, charges.Select(c => c.Fen).ToList());
+                for (var i = 0; i < families.Count; i++)
+                {
+                    families[i].Subsidy = shares[i];
+                }
+
+                break;
+        }
     }
+
+    /// <summary>
+    /// The subsidies that reduce no family's fee and go to the fund: all of them under fund (000 二(四): free service
+    /// paid from the subsidy), what a lump sum leaves over the charges; none per student (its income is the shares).
+    /// </summary>
+    private static Money SubsidyToTheFund(SchoolPolicy policy, TermFacts facts, List<Family> families) => policy.Subsidy.Mode is SubsidyMode.LumpSum or SubsidyMode.Fund
+        ? Received(facts) - Money.Sum(families.Select(f => f.Subsidy))
+        : Money.Zero;
+
+    private static Money Received(TermFacts facts) => Money.Sum(facts.Subsidies.Select(s => s.Amount));
 
     /// <summary>
     /// Step 4. 002 §1 一(一) 对家庭经济困难学生…要减免费用; 001 篇四 给予适当的费用减免: the approved share of what is

@@ -15,7 +15,7 @@ public static partial class ReferenceSettlement
     private static ReferenceLedger Ledger(SchoolPolicy policy, TermFacts facts, List<Family> families, SortedDictionary<string, Staff> staff, List<ReferenceStaff> staffLines, Money pool)
     {
         var fees = Money.Sum(families.Select(f => f.Payable));
-        var subsidies = Money.Sum(families.Select(f => f.Subsidy));
+        var subsidies = Money.Sum(families.Select(f => f.Subsidy)) + SubsidyToTheFund(policy, facts, families);
         var absenceRefunds = Money.Sum(families.Select(f => f.AbsenceRefunds));
         var withdrawalRefunds = Money.Sum(families.Select(f => f.WithdrawalRefund));
         var months = staff.Values.SelectMany(s => s.Months.Values).ToList();

@@ -171,7 +171,7 @@ public static partial class ReferenceSettlement
         var fees = pay.PoolFees == PoolFees.Collected
             ? Money.Sum(families.Select(f => f.Paid)) - refunds
             : Money.Sum(families.Select(f => f.Payable)) - refunds;
-        var subsidies = pay.PoolIncludesSubsidies ? Money.Sum(families.Select(f => f.Subsidy)) : Money.Zero;
+        var subsidies = pay.PoolIncludesSubsidies ? Money.Sum(families.Select(f => f.Subsidy)) + SubsidyToTheFund(policy, facts, families) : Money.Zero;
         var stipends = Money.Sum(staff.Values.SelectMany(s => s.Months.Values).Select(m => m.RosterStipends));
         var external = Money.Sum(staff.Values.Select(s => s.ExternalPay));
         var expenses = Money.Sum(facts.Expenses.Where(x => pay.PoolDeductsExpenses.Contains(x.Category)).Select(x => x.Amount));

@@ -11,10 +11,11 @@ namespace Compensation.Testing;
 /// no <see cref="Settler"/>: only the input records, the policy record and <see cref="Rules.Domain.Money"/>. Speed does
 /// not matter here; being easy to check by eye does.
 /// <para>
-/// It settles flat-term or free fees with a cap, no or per-student subsidy, hardship waivers, absence and withdrawal
-/// refunds, the surplus (split, subsidy part, share; keep, refund or carry forward), pool or fixed-rate pay with floor
-/// and ceiling, per-day and per-break stipends, the admin-duty share, external pay, awards and every kind of
-/// deduction. Anything else throws <see cref="NotSupportedException"/>.
+/// It settles flat-term, per-lesson-hour or free fees with a cap, every kind of subsidy (none, per student, lump sum,
+/// fund), hardship waivers, absence and withdrawal refunds, the surplus (split, subsidy part, share; keep, refund or
+/// carry forward), pool or fixed-rate pay with floor and ceiling, per-day and per-break stipends, the admin-duty share,
+/// external pay, awards and every kind of deduction. Refunds with a per-lesson-hour fee throw
+/// <see cref="NotSupportedException"/>.
 /// </para>
 /// </summary>
 public static partial class ReferenceSettlement
@@ -43,14 +44,11 @@ public static partial class ReferenceSettlement
 
     private static void RefuseWhatIsNotCovered(SchoolPolicy policy)
     {
-        if (policy.Fees.Mode == FeeMode.PerLessonHour)
+        // A per-lesson-hour fee charges only the days attended (002 §7 七 按实结算): refunding absent or withdrawn days on
+        // top would credit them twice. Loading refuses the absence refund with it; the reference refuses both.
+        if (policy.Fees.Mode == FeeMode.PerLessonHour && (policy.Refunds.Absence is not null || policy.Refunds.Withdrawal is not null))
         {
-            throw new NotSupportedException("the reference does not settle per-lesson-hour fees");
-        }
-
-        if (policy.Subsidy.Mode is SubsidyMode.LumpSum or SubsidyMode.Fund)
-        {
-            throw new NotSupportedException("the reference does not settle lump-sum or fund subsidies");
+            throw new NotSupportedException("the reference does not settle refunds of days a per-lesson-hour fee never charged");
         }
     }
 }
