@@ -25,6 +25,13 @@ public static partial class ReferenceSettlement
         /// <summary>The student's service days from its start to its last day (a withdrawal's last day, or the term's end).</summary>
         public required List<DateOnly> DaysServed { get; init; }
 
+        /// <summary>The student's attendance marks, hardship approvals and payments, in the order given.</summary>
+        public required List<AttendanceMark> Marks { get; init; }
+
+        public required List<HardshipApproval> Approvals { get; init; }
+
+        public required List<FamilyPayment> Payments { get; init; }
+
         public Money Charged { get; set; }
         public Money CapReduction { get; set; }
         public Money Subsidy { get; set; }
@@ -79,11 +86,16 @@ public static partial class ReferenceSettlement
     /// <summary>Every enrolled student's account, in student id order.</summary>
     private static List<Family> Families(SchoolPolicy policy, TermFacts facts, List<ServiceDay> serviceDays)
     {
-        var families = facts.Enrolments.OrderBy(e => e.StudentId, StringComparer.Ordinal).Select(e => Schedule(facts.Term, e, serviceDays)).ToList();
+        var marks = facts.Attendance.ToLookup(m => m.StudentId, StringComparer.Ordinal);
+        var approvals = facts.Hardship.ToLookup(a => a.StudentId, StringComparer.Ordinal);
+        var payments = facts.Payments.ToLookup(p => p.StudentId, StringComparer.Ordinal);
+        var families = facts.Enrolments.OrderBy(e => e.StudentId, StringComparer.Ordinal)
+            .Select(e => Account(facts.Term, e, serviceDays, [.. marks[e.StudentId]], [.. approvals[e.StudentId]], [.. payments[e.StudentId]]))
+            .ToList();
         foreach (var family in families)
         {
-            family.Charged = Charge(policy, facts, family);
-            family.CapReduction = CapReduction(policy, facts, family);
+            family.Charged = Charge(policy, family);
+            family.CapReduction = CapReduction(policy, family);
         }
 
         // A lump sum is shared over all the families at once, so every charge comes first.
@@ -91,18 +103,18 @@ public static partial class ReferenceSettlement
         foreach (var family in families)
         {
             var afterSubsidy = family.Charged - family.CapReduction - family.Subsidy;
-            family.Waived = Waiver(policy, facts, family, afterSubsidy);
+            family.Waived = Waiver(policy, family, afterSubsidy);
             family.Payable = afterSubsidy - family.Waived;
-            RefundAbsenceSpells(policy, facts, family);
+            RefundAbsenceSpells(policy, family);
             RefundWithdrawal(policy, family);
-            family.Paid = Money.Sum(facts.Payments.Where(p => p.StudentId == family.Enrolment.StudentId).Select(p => p.Amount));
+            family.Paid = Money.Sum(family.Payments.Select(p => p.Amount));
         }
 
         return families;
     }
 
-    /// <summary>The student's own service days: the school's service days whose timetable is one of its weekdays.</summary>
-    private static Family Schedule(TermInfo term, Enrolment enrolment, List<ServiceDay> serviceDays)
+    /// <summary>A student's account opened with its own service days (the school's service days whose timetable is one of its weekdays) and facts.</summary>
+    private static Family Account(TermInfo term, Enrolment enrolment, List<ServiceDay> serviceDays, List<AttendanceMark> marks, List<HardshipApproval> approvals, List<FamilyPayment> payments)
     {
         var start = enrolment.Start ?? term.Start;
         var lastDay = enrolment.LastDay ?? term.End;
@@ -113,6 +125,9 @@ public static partial class ReferenceSettlement
             TermDays = own,
             DaysFromStart = own.Where(d => d >= start).ToList(),
             DaysServed = own.Where(d => d >= start && d <= lastDay).ToList(),
+            Marks = marks,
+            Approvals = approvals,
+            Payments = payments,
         };
     }
 
@@ -121,10 +136,10 @@ public static partial class ReferenceSettlement
     /// student on fewer days pays fee × dpw/5, and a late joiner the share D/F of the term. One rounding at the end.
     /// 002 §7 七 (按实结算，多还少补): per lesson-hour, each month's days attended.
     /// </summary>
-    private static Money Charge(SchoolPolicy policy, TermFacts facts, Family family) => policy.Fees.Mode switch
+    private static Money Charge(SchoolPolicy policy, Family family) => policy.Fees.Mode switch
     {
         FeeMode.FlatTerm => ProRata(policy.Fees.TermFee, family, policy.Fees.ProRataByDaysPerWeek, policy.Fees.ProRataJoin),
-        FeeMode.PerLessonHour => ByDaysAttended(policy.Fees.RatePerLessonHour, policy.Fees, facts, family),
+        FeeMode.PerLessonHour => ByDaysAttended(policy.Fees.RatePerLessonHour, policy.Fees, family),
         _ => Money.Zero, // 公益: no fee (000 third plan 二(四), 001 篇二)
     };
 
@@ -133,7 +148,7 @@ public static partial class ReferenceSettlement
     /// always by days a week; 002 §7 七1 不超过3元/人/课时: per lesson-hour, the months at the capped rate. Only a
     /// clamping cap reduces the charge; otherwise a charge above it is only reported.
     /// </summary>
-    private static Money CapReduction(SchoolPolicy policy, TermFacts facts, Family family)
+    private static Money CapReduction(SchoolPolicy policy, Family family)
     {
         var fees = policy.Fees;
         if (fees.Cap is not { Clamp: true } cap)
@@ -142,7 +157,7 @@ public static partial class ReferenceSettlement
         }
 
         Money? limit = fees.Mode == FeeMode.PerLessonHour && cap.PerLessonHour is { } maxRate
-            ? ByDaysAttended(maxRate, fees, facts, family)
+            ? ByDaysAttended(maxRate, fees, family)
             : cap.PerTerm is { } perTerm ? ProRata(perTerm, family, byDaysPerWeek: true, fees.ProRataJoin) : null;
         return limit is { } l && family.Charged > l ? family.Charged - l : Money.Zero;
     }
@@ -151,9 +166,9 @@ public static partial class ReferenceSettlement
     /// Per month, round(rate × lesson_hours_per_day × days attended), added up: the days attended are the student's
     /// days from its start to its last day less the days marked absent or on leave.
     /// </summary>
-    private static Money ByDaysAttended(decimal rate, FeePolicy fees, TermFacts facts, Family family)
+    private static Money ByDaysAttended(decimal rate, FeePolicy fees, Family family)
     {
-        var missed = facts.Attendance.Where(m => m.StudentId == family.Enrolment.StudentId).Select(m => m.Date).ToHashSet();
+        var missed = family.Marks.Select(m => m.Date).ToHashSet();
         return Money.Sum(family.DaysServed.GroupBy(Month.Of)
             .Select(month => Money.Round(rate * fees.LessonHoursPerDay * month.Count(d => !missed.Contains(d)))));
     }
@@ -228,10 +243,10 @@ public static partial class ReferenceSettlement
     /// left after the subsidy, never above the category's maximum; an approval of a category the plan does not have
     /// waives nothing; of several approvals the highest counts.
     /// </summary>
-    private static Money Waiver(SchoolPolicy policy, TermFacts facts, Family family, Money beforeWaiver)
+    private static Money Waiver(SchoolPolicy policy, Family family, Money beforeWaiver)
     {
         var percent = 0m;
-        foreach (var approval in facts.Hardship.Where(a => a.StudentId == family.Enrolment.StudentId))
+        foreach (var approval in family.Approvals)
         {
             if (policy.Waivers.Categories.TryGetValue(approval.Category, out var category))
             {
@@ -246,7 +261,7 @@ public static partial class ReferenceSettlement
     /// Step 5. 002 §1 一(一) 学生因故缺席课后服务连续一周以上的…退还部分课后服务费: every spell of missed days that is
     /// a week or more is refunded, all its days, at refund_percent of the daily rate, one refund per spell in date order.
     /// </summary>
-    private static void RefundAbsenceSpells(SchoolPolicy policy, TermFacts facts, Family family)
+    private static void RefundAbsenceSpells(SchoolPolicy policy, Family family)
     {
         if (policy.Refunds.Absence is not { } absence)
         {
@@ -254,7 +269,7 @@ public static partial class ReferenceSettlement
         }
 
         var missed = new HashSet<DateOnly>();
-        foreach (var mark in facts.Attendance.Where(m => m.StudentId == family.Enrolment.StudentId))
+        foreach (var mark in family.Marks)
         {
             // The last mark of a day is the one that counts.
             if (absence.Statuses.Contains(StatusName(mark.Status)))
