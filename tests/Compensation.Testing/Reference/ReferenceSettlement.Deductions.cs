@@ -40,7 +40,7 @@ public static partial class ReferenceSettlement
                     var (amount, lines) = RuleDeduction(policy, rule, ofMonth.ToList(), monthBase, account, ofMonth.Key.Month);
                     if (lines > 0)
                     {
-                        var month = account.Month(facts.Term, ofMonth.First().Date);
+                        var month = account.MonthAt(facts.Term, ofMonth.First().Date);
                         month.DeductionsRaw += amount;
                         month.DeductedOfStipends |= ofStipends;
                     }

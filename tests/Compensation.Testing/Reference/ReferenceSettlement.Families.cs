@@ -324,7 +324,8 @@ public static partial class ReferenceSettlement
     /// <summary>
     /// 连续一周以上, 以上 including the number (民法典 第1259条; DOMAIN.md "Readings"): with min_service_days, that many
     /// days; with min_weeks N, at least N × the student's days a week, or every scheduled day (within its enrolment)
-    /// of N calendar weeks, Monday to Sunday, so a week cut short by a holiday counts.
+    /// of N calendar weeks, Monday to Sunday, so a week cut short by a holiday counts (the weeks a spell holds whole
+    /// are consecutive, as the spell is; weeks without a scheduled day of the student are skipped).
     /// </summary>
     private static bool IsAWeekOrMore(AbsenceRefundPolicy absence, List<DateOnly> spell, Family family)
     {

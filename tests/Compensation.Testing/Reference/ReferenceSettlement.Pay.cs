@@ -47,21 +47,21 @@ public static partial class ReferenceSettlement
         public Money TermDeductionsRaw { get; set; }
         public bool TermDeductedOfStipends { get; set; }
 
-        public StaffMonth Month(TermInfo term, DateOnly date)
+        /// <summary>The month of a date in the term, opened when first paid or deducted in.</summary>
+        public StaffMonth MonthAt(TermInfo term, DateOnly date)
         {
-            var month = Rules.Domain.Month.Of(date);
-            if (month.CompareTo(Rules.Domain.Month.Of(term.Start)) < 0 || month.CompareTo(Rules.Domain.Month.Of(term.End)) > 0)
+            if (date < term.Start || date > term.End)
             {
                 throw new ArgumentException($"{date:yyyy-MM-dd} of {Member.StaffId} is outside the term");
             }
 
-            if (!Months.TryGetValue(month, out var staffMonth))
+            if (!Months.TryGetValue(Month.Of(date), out var month))
             {
-                staffMonth = new StaffMonth();
-                Months[month] = staffMonth;
+                month = new StaffMonth();
+                Months[Month.Of(date)] = month;
             }
 
-            return staffMonth;
+            return month;
         }
     }
 
@@ -85,12 +85,13 @@ public static partial class ReferenceSettlement
     {
         foreach (var duty in facts.Duties)
         {
-            var amount = duty.Duty == "break-supervision"
-                ? Money.Round((policy.Stipends.PerBreak ?? 0m) * duty.Count)
-                : Money.Round(policy.Stipends.PerDay.GetValueOrDefault(duty.Duty));
-            staff[duty.StaffId].Month(facts.Term, duty.Date).RosterStipends += amount;
+            staff[duty.StaffId].MonthAt(facts.Term, duty.Date).RosterStipends += DutyStipend(policy, duty);
         }
     }
+
+    private static Money DutyStipend(SchoolPolicy policy, DutyShift duty) => duty.Duty == "break-supervision"
+        ? Money.Round((policy.Stipends.PerBreak ?? 0m) * duty.Count)
+        : Money.Round(policy.Stipends.PerDay.GetValueOrDefault(duty.Duty));
 
     /// <summary>Step 4. 002 §1, 004 §11: external staff (外聘) are paid their agreement once for the term; awards as decided.</summary>
     private static void PayExternalStaffAndAwards(TermFacts facts, SortedDictionary<string, Staff> staff)
@@ -118,7 +119,7 @@ public static partial class ReferenceSettlement
             : [];
         foreach (var lesson in facts.Lessons.Where(l => !unpaid.Contains(l.StaffId)))
         {
-            staff[lesson.StaffId].Month(facts.Term, lesson.Date).Lessons.Add(new PaidLesson(lesson));
+            staff[lesson.StaffId].MonthAt(facts.Term, lesson.Date).Lessons.Add(new PaidLesson(lesson));
         }
 
         foreach (var month in staff.Values.SelectMany(s => s.Months.Values))
@@ -279,36 +280,23 @@ public static partial class ReferenceSettlement
             bool InPeriod(DateOnly date) => period is null || Month.Of(date) == period;
             var lessonPay = Money.Sum(staff.Values.SelectMany(s => s.Months).Where(m => period is null || m.Key == period).Select(m => m.Value.LessonPay));
             var breaks = share.Base == AdminDutyBase.LessonPayAndBreaks
-                ? Money.Sum(facts.Duties.Where(d => d.Duty == "break-supervision" && InPeriod(d.Date)).Select(d => Money.Round((policy.Stipends.PerBreak ?? 0m) * d.Count)))
+                ? Money.Sum(facts.Duties.Where(d => d.Duty == "break-supervision" && InPeriod(d.Date)).Select(d => DutyStipend(policy, d)))
                 : Money.Zero;
             var exact = (lessonPay + breaks).Yuan * share.Percent / 100m;
+
+            // Shared in units: fen (exact), or whole lessons of the lesson value (whole-lessons, rounded down).
+            var (units, unitValue) = share.Rounding == AdminDutyRounding.Exact
+                ? (Money.Round(exact).Fen, 0.01m)
+                : ((long)decimal.Floor(exact / share.LessonValue), share.LessonValue);
             var byStaff = roster.Where(d => InPeriod(d.Date)).GroupBy(d => d.StaffId).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            var days = byStaff.Select(g => (long)g.Count()).ToList();
-            if (share.Rounding == AdminDutyRounding.Exact)
+            var staffUnits = LargestRemainderUnits(units, byStaff.Select(g => (long)g.Count()).ToList());
+            for (var i = 0; i < byStaff.Count; i++)
             {
-                var shares = LargestRemainder(Money.Round(exact), days);
-                for (var i = 0; i < byStaff.Count; i++)
+                var months = byStaff[i].GroupBy(d => Month.Of(d.Date)).OrderBy(g => g.Key).ToList();
+                var monthUnits = LargestRemainderUnits(staffUnits[i], months.Select(g => (long)g.Count()).ToList());
+                for (var m = 0; m < months.Count; m++)
                 {
-                    var months = byStaff[i].GroupBy(d => Month.Of(d.Date)).OrderBy(g => g.Key).ToList();
-                    var monthShares = LargestRemainder(shares[i], months.Select(g => (long)g.Count()).ToList());
-                    for (var m = 0; m < months.Count; m++)
-                    {
-                        staff[byStaff[i].Key].Month(facts.Term, months[m].First().Date).AdminDuty += monthShares[m];
-                    }
-                }
-            }
-            else
-            {
-                var lessons = (long)decimal.Floor(exact / share.LessonValue);
-                var staffLessons = LargestRemainderUnits(lessons, days);
-                for (var i = 0; i < byStaff.Count; i++)
-                {
-                    var months = byStaff[i].GroupBy(d => Month.Of(d.Date)).OrderBy(g => g.Key).ToList();
-                    var monthLessons = LargestRemainderUnits(staffLessons[i], months.Select(g => (long)g.Count()).ToList());
-                    for (var m = 0; m < months.Count; m++)
-                    {
-                        staff[byStaff[i].Key].Month(facts.Term, months[m].First().Date).AdminDuty += Money.Round(monthLessons[m] * share.LessonValue);
-                    }
+                    staff[byStaff[i].Key].MonthAt(facts.Term, months[m].First().Date).AdminDuty += Money.Round(monthUnits[m] * unitValue);
                 }
             }
         }
