@@ -23,6 +23,7 @@ public sealed class PlanReadingsReferenceTests
         "admin-duty-exact", "admin-duty-whole-lessons", "admin-duty-lesson-pay-base", "admin-duty-term",
         "pool-collected", "award-reserve", "min-service-days", "two-weeks", "cap-clamp",
         "lump-sum-subsidy", "fund-subsidy", "per-lesson-hour-fee", "per-lesson-hour-fee-capped", "free-service",
+        "deductions-001", "deductions-day-and-none",
     ];
 
     public static TheoryData<int, string> Cases()
@@ -96,6 +97,25 @@ public sealed class PlanReadingsReferenceTests
             {
                 Fees = new FeePolicy { Mode = FeeMode.Free }, Subsidy = new SubsidyPolicy { Mode = SubsidyMode.Fund }, Pay = pay with { PoolIncludesSubsidies = true },
             }, WithSubsidies(facts, 20000m)),
+            // The teacher leading the day is paid 15 a day, so the base with stipends differs from lesson pay.
+            "deductions-001" => (policy with
+            {
+                Deductions = Deductions001,
+                Stipends = policy.Stipends with { PerDay = new Dictionary<string, decimal>(policy.Stipends.PerDay, StringComparer.Ordinal) { ["duty-leader"] = 15m } },
+            }, WithIncidents(facts)),
+            // Lateness costs the day's lessons; a handover costs nothing until the third in a month, then 50 % (each: none).
+            "deductions-day-and-none" => (policy with
+            {
+                Deductions = policy.Deductions with
+                {
+                    Rules = [.. policy.Deductions.Rules.Select(r => r.Id switch
+                    {
+                        "lateness" => r with { Each = DeductionEach.Day },
+                        "handover" => r with { Each = DeductionEach.None },
+                        _ => r,
+                    })],
+                },
+            }, facts),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
         };
     }
@@ -115,6 +135,35 @@ public sealed class PlanReadingsReferenceTests
         var admin = facts.Duties.Where(d => d.Duty == "duty-leader").Select(d => new DutyShift("A" + d.DutyId, d.StaffId, d.Date, "admin-duty", 1));
         var breaks = facts.Duties.Where(d => d.Duty == "guard").Select(d => new DutyShift("B" + d.DutyId, d.StaffId, d.Date, "break-supervision", 2));
         return (policy with { Stipends = policy.Stipends with { PerBreak = 10m, AdminDutyShare = share } }, facts with { Duties = [.. facts.Duties, .. admin, .. breaks] });
+    }
+
+    /// <summary>
+    /// 001 篇三 (二)'s review rules, of lesson pay and stipends: a no-show loses 100 % of the month, lateness 10 % each
+    /// and 100 % from the third, a handover 10 % each and 100 % from the third, complaints as decided (10 %–100 %), and
+    /// an incident 50 %–100 % of the term.
+    /// </summary>
+    private static readonly DeductionPolicy Deductions001 = new()
+    {
+        Base = DeductionBase.LessonPayAndStipends,
+        Rules =
+        [
+            new DeductionRulePolicy { Id = "no-show", Kinds = ["no-show"], Each = DeductionEach.Percent, Percent = 100m },
+            new DeductionRulePolicy { Id = "lateness", Kinds = ["late", "early-leave", "swap"], Each = DeductionEach.Percent, Percent = 10m, Escalation = new Escalation(3, 100m, EscalationMode.GreaterOf) },
+            new DeductionRulePolicy { Id = "handover", Kinds = ["handover"], Each = DeductionEach.Percent, Percent = 10m, Escalation = new Escalation(3, 100m, EscalationMode.GreaterOf) },
+            new DeductionRulePolicy { Id = "perfunctory", Kinds = ["perfunctory", "complaint"], Each = DeductionEach.Decided, Range = (10m, 100m) },
+            new DeductionRulePolicy { Id = "incident", Kinds = ["incident"], Each = DeductionEach.Decided, Range = (50m, 100m), Scope = DeductionScope.Term },
+        ],
+    };
+
+    /// <summary>Two incidents of the term (001 篇三 (二)6), on the first and the last day two teachers taught.</summary>
+    private static TermFacts WithIncidents(TermFacts facts)
+    {
+        var first = facts.Lessons.Where(l => l.StaffId == "T0001").Min(l => l.Date);
+        var last = facts.Lessons.Where(l => l.StaffId == "T0002").Max(l => l.Date);
+        return facts with
+        {
+            Conduct = [.. facts.Conduct, new ConductEvent("I1", "T0001", first, "incident", 80m, null, "安全事故"), new ConductEvent("I2", "T0002", last, "incident", 60m, null, "安全事故")],
+        };
     }
 
     private static TermFacts WithSubsidies(TermFacts facts, params decimal[] amounts) => facts with
@@ -169,6 +218,8 @@ public sealed class PlanReadingsReferenceTests
                 "per-lesson-hour-fee" => r.Families.Any(f => f.Charged != Money.Round(6m * f.ServiceDays) && !f.Charged.IsZero),
                 "per-lesson-hour-fee-capped" => r.Families.Any(f => !f.CapReduction.IsZero),
                 "free-service" => r.Families.All(f => f.Charged.IsZero) && !r.Ledger.LessonPay.IsZero,
+                "deductions-001" => r.Staff.Any(s => !s.TermDeductions.IsZero) && r.Staff.Any(s => s.Months.Any(m => m.DeductionsRaw > m.DeductionTotal)),
+                "deductions-day-and-none" => r.Staff.Any(s => s.Months.Any(m => !m.DeductionTotal.IsZero)),
                 _ => false,
             };
         });
