@@ -69,6 +69,7 @@ public static partial class ReferenceSettlement
                 Check(wm, "LessonPay", m.LessonPay, rm.LessonPay);
                 Check(wm, "StipendTotal", m.StipendTotal, rm.Stipends);
                 Check(wm, "DeductionBase", m.DeductionBase, rm.DeductionBase);
+                Check(wm, "deductions before the cap", Money.Sum(m.Deductions.Select(d => d.Amount)), rm.DeductionsRaw);
                 Check(wm, "DeductionTotal", m.DeductionTotal, rm.DeductionTotal);
                 Check(wm, "Gross", m.Gross, rm.Gross);
                 Check(wm, "Net", m.Net, rm.Net);
