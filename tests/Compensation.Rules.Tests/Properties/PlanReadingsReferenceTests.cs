@@ -54,7 +54,9 @@ public sealed class PlanReadingsReferenceTests
             {
                 Pay = pay with
                 {
-                    Mode = PayMode.PerLessonHour, Rate = 60m, LessonHourMinutes = 45,
+                    Mode = PayMode.PerLessonHour,
+                    Rate = 60m,
+                    LessonHourMinutes = 45,
                     Floor = new RateBound { Amount = 56m, Unit = RateUnit.Lesson, Clamp = true },
                     Ceiling = new RateBound { Amount = 57m, Unit = RateUnit.Lesson, Clamp = true },
                 },
@@ -77,11 +79,13 @@ public sealed class PlanReadingsReferenceTests
             // 004 §10 财政补贴: a lump sum received, shared over the families' charges, the pool counting it.
             "lump-sum-subsidy" => (policy with
             {
-                Subsidy = new SubsidyPolicy { Mode = SubsidyMode.LumpSum }, Pay = pay with { PoolIncludesSubsidies = true },
+                Subsidy = new SubsidyPolicy { Mode = SubsidyMode.LumpSum },
+                Pay = pay with { PoolIncludesSubsidies = true },
             }, WithSubsidies(facts, 4000m, 1500m)),
             "fund-subsidy" => (policy with
             {
-                Subsidy = new SubsidyPolicy { Mode = SubsidyMode.Fund }, Pay = pay with { PoolIncludesSubsidies = true },
+                Subsidy = new SubsidyPolicy { Mode = SubsidyMode.Fund },
+                Pay = pay with { PoolIncludesSubsidies = true },
             }, WithSubsidies(facts, 4000m, 1500m)),
             // 002 §7 七: 3 yuan a lesson-hour, 2 lesson-hours a day attended, no refunds (the days not attended are not charged).
             "per-lesson-hour-fee" => (WithoutRefunds(policy) with
@@ -95,7 +99,9 @@ public sealed class PlanReadingsReferenceTests
             // 000 二(四) 公益: no fee, staff paid from the subsidy.
             "free-service" => (policy with
             {
-                Fees = new FeePolicy { Mode = FeeMode.Free }, Subsidy = new SubsidyPolicy { Mode = SubsidyMode.Fund }, Pay = pay with { PoolIncludesSubsidies = true },
+                Fees = new FeePolicy { Mode = FeeMode.Free },
+                Subsidy = new SubsidyPolicy { Mode = SubsidyMode.Fund },
+                Pay = pay with { PoolIncludesSubsidies = true },
             }, WithSubsidies(facts, 20000m)),
             // The teacher leading the day is paid 15 a day, so the base with stipends differs from lesson pay.
             "deductions-001" => (policy with
