@@ -43,6 +43,13 @@ public static class ServiceHost
         services.AddSingleton<ApiKeyCache>();
         services.AddDataProtection();
         services.AddSingleton<CommitteeTickets>();
+        // One memory cache for every cache of the service, its size limited (Caches:SizeLimit): see Services.CacheLimits.
+        services.AddOptions<Services.CacheLimits>().BindConfiguration(Services.CacheLimits.Section);
+        services.AddMemoryCache();
+        services.AddOptions<Microsoft.Extensions.Caching.Memory.MemoryCacheOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<Services.CacheLimits>>((o, limits) => Services.ServiceCache.Configure(o, limits.Value));
+        services.AddSingleton<Services.ServiceCache>();
+        services.AddSingleton<Services.PlanPolicies>();
         services.AddSingleton<Services.SavedResults>();
         services.AddSingleton<Services.CheckedFactsCache>();
         services.AddSingleton<Services.PayFeedPages>();

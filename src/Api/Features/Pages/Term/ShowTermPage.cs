@@ -36,7 +36,7 @@ public sealed class ShowTermPage : PageEndpoint<TermPageRequest>
         var (_, result) = await Resolve<Services.SavedResults>().LoadAsync(Db, term, run.Id, ct);
         var published = PublishedAccounts.From(school, term, run, result);
         var plan = await Db.Plans.AsNoTracking().SingleAsync(p => p.Id == published.PlanVersionId, ct);
-        var policy = plan.Policy();
+        var policy = Resolve<Services.PlanPolicies>().Of(plan);
         var html = Html.Document("课后服务经费收支情况公示", "Public notice of after-school service income and expenditure", school.Name,
             Render(school.Id, published, policy), signedIn: true);
         await SendHtmlAsync(html, ct);

@@ -1,5 +1,5 @@
 using Compensation.Api.Features.Plans.Upload;
-using Compensation.Rules.Policy.Loading;
+using Compensation.Api.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compensation.Api.Features.Plans.List;
@@ -22,7 +22,8 @@ public sealed class ListPlans : ApiEndpoint<ListPlansRequest, IReadOnlyList<Plan
     protected override async Task Handle(ListPlansRequest req, CancellationToken ct)
     {
         await SchoolAsync(req.SchoolId, ct);
+        var policies = Resolve<PlanPolicies>();
         var plans = await Db.Plans.AsNoTracking().Where(p => p.SchoolId == req.SchoolId).OrderBy(p => p.Version).ToListAsync(ct);
-        await Send.OkAsync([.. plans.Select(p => Upload.UploadPlan.ToResponse(p, p.Policy().Plan))], ct);
+        await Send.OkAsync([.. plans.Select(p => Upload.UploadPlan.ToResponse(p, policies.Of(p).Plan))], ct);
     }
 }
