@@ -48,6 +48,20 @@ public sealed class PlanPolicyTests
     }
 
     [Fact]
+    public void ARowWhoseTextChanged_UnderTheSameRecordedHash_IsReadAgain()
+    {
+        // The key is the SHA-256 of the text itself: a text changed behind the service (the recorded hash left as it was)
+        // is another policy, whose plan title is the new one.
+        var policies = NewPolicies();
+        var first = policies.Of(Version(1, PolicyReadings.Current));
+        var changed = Version(1, PolicyReadings.Current);
+        changed.Content = changed.Content.Replace(first.Plan, "another plan", StringComparison.Ordinal);
+        var second = policies.Of(changed);
+        Assert.Equal("another plan", second.Plan);
+        Assert.Equal(2, policies.Parses);
+    }
+
+    [Fact]
     public async Task ListingPlans_AndReadingPagesAndDocuments_DoNotParseTheStoredPlanAgain()
     {
         // The demo school's one plan version is parsed once, by the draft at start-up; the finalisation, the list of

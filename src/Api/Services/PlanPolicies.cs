@@ -7,9 +7,11 @@ namespace Compensation.Api.Services;
 /// <summary>
 /// Stored plan versions read as policies, each text parsed once: documents, pages and settlements of the same version,
 /// and the list of a school's versions (which shows each one's title), share one <see cref="SchoolPolicy"/>. It is
-/// keyed by the SHA-256 of the text and by the readings stored with the version, which are part of what the text means
-/// (the same text uploaded under other readings is another policy); the file name only names the file in errors.
-/// A policy is immutable, so one instance serves every request.
+/// keyed by the SHA-256 of the text, hashed from the text itself rather than taken from the row (a row whose text was
+/// changed behind the service is read again, never answered with the policy of its former text), and by the readings
+/// stored with the version, which are part of what the text means (the same text uploaded under other readings is
+/// another policy); the file name only names the file in errors. A policy is immutable, so one instance serves every
+/// request.
 /// </summary>
 public sealed class PlanPolicies(ServiceCache cache)
 {
@@ -23,7 +25,7 @@ public sealed class PlanPolicies(ServiceCache cache)
     /// <summary>The plan as it was uploaded, read as it was then.</summary>
     public SchoolPolicy Of(PlanVersion plan)
     {
-        var key = plan.Sha256 + "\n" + plan.Readings;
+        var key = Hashing.Sha256(plan.Content) + "\n" + plan.Readings;
         if (cache.TryGet<SchoolPolicy>(Kind, key, out var kept))
         {
             return kept;
