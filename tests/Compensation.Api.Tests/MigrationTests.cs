@@ -114,7 +114,7 @@ public sealed class MigrationTests : IDisposable
 
         var stored = await db.Plans.AsNoTracking().SingleAsync();
         Assert.Equal(Compensation.Rules.Policy.PolicyReadings.Earlier, Compensation.Rules.Policy.PolicyReadings.FromJson(stored.Readings));
-        var policy = stored.Policy(); // the combinations refused today still load: the plan lists, renders and reproduces
+        var policy = PlanPolicies.Read(stored); // the combinations refused today still load: the plan lists, renders and reproduces
         Assert.Equal(6, policy.Refunds.Absence!.MinServiceDays); // 6 consecutive service days, not one week
         Assert.Equal(Compensation.Rules.Policy.SubsidyPart.RefundToFamilies, policy.Refunds.Surplus.SubsidyPart); // the whole balance refunded
         Assert.Equal(60, policy.Pay.LessonHourMinutes);

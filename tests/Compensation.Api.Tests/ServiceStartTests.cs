@@ -60,4 +60,17 @@ public sealed class ServiceStartTests : IDisposable
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("Data:Provider is postgres but ConnectionStrings:Postgres is not set", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ACacheSizeLimitThatIsNotAPositiveWholeNumber_IsOneLineNamingTheSetting()
+    {
+        foreach (var value in new[] { "0", "-5", "half a gigabyte" })
+        {
+            var (code, error) = await StartAsync("--Caches:SizeLimit", value);
+
+            Assert.Equal(1, code);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"Caches:SizeLimit is '{value}': give the most the service may keep in memory as a whole number of bytes above 0", line, StringComparison.Ordinal);
+        }
+    }
 }

@@ -104,7 +104,12 @@ public sealed class ApiKeyAuthenticationHandler(
         && Request.Cookies.TryGetValue(CookieName, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
-/// <summary>Keys are immutable once created, so a resolved key can be remembered for the life of the process.</summary>
+/// <summary>
+/// Keys are immutable once created, so a resolved key can be remembered for the life of the process. It stays out of
+/// the size-limited <see cref="Services.ServiceCache"/> and needs no limit: only keys found in the database are kept (an
+/// unknown key sent by anyone is not), only an admin creates keys, and none is ever deleted, so it holds at most one
+/// entry per row of the key table.
+/// </summary>
 public sealed class ApiKeyCache
 {
     private readonly ConcurrentDictionary<string, ClaimsPrincipal> _byHash = new(StringComparer.Ordinal);

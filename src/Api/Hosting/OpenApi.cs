@@ -187,7 +187,7 @@ public sealed class EndpointOperationFilter : IOperationFilter
             operation.Parameters.Add(new OpenApiParameter { Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false, Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "The same key with the same body changes nothing; with another body it is refused." });
         }
 
-        if (def.EndpointType == typeof(Features.Pay.Feed.Endpoint))
+        if (def.EndpointType == typeof(Features.Pay.Feed.GetPayFeed))
         {
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -244,13 +244,13 @@ public sealed class EndpointOperationFilter : IOperationFilter
                 headers["Location"] = Header("Where the created resource (or, for facts and plan versions, the list that now holds it) is read.", "uri-reference");
             }
 
-            if (def.EndpointType == typeof(Features.Pay.Feed.Endpoint) && code is "200" or "304")
+            if (def.EndpointType == typeof(Features.Pay.Feed.GetPayFeed) && code is "200" or "304")
             {
                 headers["ETag"] = Header("The page's tag: send it back in If-None-Match to revalidate the copy.");
                 headers["Cache-Control"] = Header("private, no-cache: a client may keep the page, and revalidates it with If-None-Match before using it.");
             }
 
-            if (def.EndpointType == typeof(Features.Settlements.Get.Endpoint) && code == "200")
+            if (def.EndpointType == typeof(Features.Settlements.Get.GetSettlement) && code == "200")
             {
                 headers["ETag"] = Header("The SHA-256 of the settlement's JSON, quoted.");
                 headers["X-Output-Sha256"] = Header("The SHA-256 of the settlement's JSON (before any Content-Encoding), as outputSha256 of the run.");

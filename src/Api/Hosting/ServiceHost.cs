@@ -43,6 +43,12 @@ public static class ServiceHost
         services.AddSingleton<ApiKeyCache>();
         services.AddDataProtection();
         services.AddSingleton<CommitteeTickets>();
+        // One memory cache for every cache of the service, its size limited (Caches:SizeLimit): see Services.CacheLimits.
+        var cacheLimits = CacheLimitsOf(builder.Configuration);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(cacheLimits));
+        services.AddMemoryCache(o => Services.ServiceCache.Configure(o, cacheLimits));
+        services.AddSingleton<Services.ServiceCache>();
+        services.AddSingleton<Services.PlanPolicies>();
         services.AddSingleton<Services.SavedResults>();
         services.AddSingleton<Services.CheckedFactsCache>();
         services.AddSingleton<Services.PayFeedPages>();
@@ -123,6 +129,25 @@ public static class ServiceHost
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Compensation.Api.Failures")
                 .LogError(e, "Request {RequestId}: its failure could not be written to the audit log", http.TraceIdentifier);
         }
+    }
+
+    /// <summary>Caches:SizeLimit, a whole number of bytes above 0 (512 MiB when not given).</summary>
+    private static Services.CacheLimits CacheLimitsOf(IConfiguration configuration)
+    {
+        var key = Services.CacheLimits.Section + ":" + nameof(Services.CacheLimits.SizeLimit);
+        var limits = new Services.CacheLimits();
+        if (configuration[key] is not { } text)
+        {
+            return limits;
+        }
+
+        if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) || bytes <= 0)
+        {
+            throw new StartupProblem($"{key} is '{text}': give the most the service may keep in memory as a whole number of bytes above 0, e.g. --{key} {limits.SizeLimit} (512 MiB, the default)");
+        }
+
+        limits.SizeLimit = bytes;
+        return limits;
     }
 
     /// <summary>Contexts are pooled: the HR feed and the committee pages make one per request, many a second.</summary>

@@ -3,19 +3,15 @@ using Compensation.Rules.Facts;
 namespace Compensation.Api.Services;
 
 /// <summary>
-/// The facts of the last few sets of stored fact files, checked and built, by the SHA-256 of every file.
-/// Reading and checking a large term's files (some 300,000 rows) takes longer than settling it, and the
-/// same files are read by the import that brings them, the draft, the finalisation and the statements.
-/// Building facts is a pure function of the files' bytes, and <see cref="TermFacts"/> is immutable, so an
+/// The facts of recently stored fact files, checked and built, by the SHA-256 of every file, in the service's memory
+/// cache (<see cref="ServiceCache"/>). Reading and checking a large term's files (some 300,000 rows) takes longer than
+/// settling it, and the same files are read by the import that brings them, the draft, the finalisation and the
+/// statements. Building facts is a pure function of the files' bytes, and <see cref="TermFacts"/> is immutable, so an
 /// entry found by its files' hashes is exactly what reading the files again would give.
 /// </summary>
-public sealed class CheckedFactsCache
+public sealed class CheckedFactsCache(ServiceCache cache)
 {
-    /// <summary>Terms kept; a large term's facts take some tens of megabytes.</summary>
-    private const int Capacity = 4;
-
-    private readonly Lock _gate = new();
-    private readonly LinkedList<(string Key, TermFacts Facts)> _entries = new();
+    private const string Kind = "checked-facts";
 
     /// <summary>The key of a set of files: each file's name and SHA-256, in name order.</summary>
     public static string KeyOf(IEnumerable<(string FileName, string Sha256)> files) =>
@@ -23,42 +19,16 @@ public sealed class CheckedFactsCache
 
     public bool TryGet(string key, out TermFacts facts)
     {
-        lock (_gate)
+        if (cache.TryGet<TermFacts>(Kind, key, out var kept))
         {
-            for (var node = _entries.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Key == key)
-                {
-                    _entries.Remove(node);
-                    _entries.AddFirst(node);
-                    facts = node.Value.Facts;
-                    return true;
-                }
-            }
+            facts = kept;
+            return true;
         }
 
         facts = null!;
         return false;
     }
 
-    public void Add(string key, TermFacts facts)
-    {
-        lock (_gate)
-        {
-            for (var node = _entries.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Key == key)
-                {
-                    _entries.Remove(node);
-                    break;
-                }
-            }
-
-            _entries.AddFirst((key, facts));
-            while (_entries.Count > Capacity)
-            {
-                _entries.RemoveLast();
-            }
-        }
-    }
+    public void Add(string key, TermFacts facts) =>
+        cache.Set(Kind, key, facts, facts.Kinds().Sum(kind => (long)kind.Count) * CacheLimits.BytesPerFact);
 }

@@ -3,7 +3,6 @@ using Compensation.Api.Persistence.Entities;
 using Compensation.Reports;
 using Compensation.Rules.Facts;
 using Compensation.Rules.Policy;
-using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.Settlement;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +13,7 @@ namespace Compensation.Api.Services;
 /// staff statements, its facts. The notice is dated the day the settlement was finalised (China
 /// Standard Time, UTC+8, the school's local date) and posted for seven days: stored facts, never the clock.
 /// </summary>
-public sealed class DocumentSource(AppDb db, SavedResults results, TermFactsStore store)
+public sealed class DocumentSource(AppDb db, SavedResults results, TermFactsStore store, PlanPolicies policies)
 {
     private static readonly TimeSpan SchoolOffset = TimeSpan.FromHours(8);
 
@@ -24,7 +23,7 @@ public sealed class DocumentSource(AppDb db, SavedResults results, TermFactsStor
     {
         var (run, result) = await results.LoadAsync(db, term, runId, ct);
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == run.PlanVersionId, ct);
-        return new Source(run, result, plan.Policy());
+        return new Source(run, result, policies.Of(plan));
     }
 
     public async Task<TermFacts> FactsAsync(Term term, SettlementRun run, CancellationToken ct)

@@ -4,7 +4,6 @@ using Compensation.Api.Persistence.Entities;
 using Compensation.Rules;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Policy;
-using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.Settlement;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ namespace Compensation.Api.Services;
 /// run the term's next final version, with the HR pay lines; one finalisation of a term wins, a
 /// concurrent one gets a conflict), and reproduce.
 /// </summary>
-public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvider clock)
+public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvider clock, PlanPolicies policies)
 {
     public sealed record Computed(SettlementResult Result, byte[] Json, PlanVersion Plan, IReadOnlyList<TermFactsStore.StoredFile> Files, string InputSha256, string OutputSha256);
 
@@ -28,7 +27,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
     public async Task<Computed> ComputeAsync(Term term, int? planVersion, CancellationToken ct)
     {
         var plan = await PlanAsync(term.SchoolId, planVersion, ct);
-        var policy = LoadPolicy(plan);
+        var policy = policies.Of(plan);
         var (termFacts, files) = await facts.LoadAsync(term, ct);
         return Compute(term, plan, policy, termFacts, files);
     }
@@ -144,7 +143,7 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == run.PlanVersionId, ct);
         var ids = run.FactFileIds.Length == 0 ? [] : run.FactFileIds.Split(',').Select(long.Parse).ToList();
         var (termFacts, files) = await facts.LoadFilesAsync(term, ids, fromBytes, ct);
-        return Compute(term, plan, LoadPolicy(plan), termFacts, files);
+        return Compute(term, plan, policies.Of(plan), termFacts, files);
     }
 
     /// <summary>A run read untracked, now tracked so that what is changed is saved; the instance this context tracks already, if it has one.</summary>
@@ -170,8 +169,6 @@ public sealed class SettlementService(AppDb db, TermFactsStore facts, TimeProvid
             : await query.OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         return plan ?? throw new ServiceError(404, "no-plan", version is null ? $"school {schoolId} has no plan yet; upload one first" : $"school {schoolId} has no plan version {version}");
     }
-
-    private static SchoolPolicy LoadPolicy(PlanVersion plan) => plan.Policy();
 
     private static Computed Compute(Term term, PlanVersion plan, SchoolPolicy policy, Rules.Facts.TermFacts termFacts, IReadOnlyList<TermFactsStore.StoredFile> files)
     {

@@ -11,7 +11,7 @@ namespace Compensation.Api.Features.Published;
 public sealed record PublishedTerm(AccountsResponse Accounts, decimal LessonPay, long PlanVersionId);
 
 /// <summary>
-/// What the parents' committee may see of a term, for the JSON endpoint (<see cref="Accounts.Endpoint"/>)
+/// What the parents' committee may see of a term, for the JSON endpoint (<see cref="Accounts.GetPublishedAccounts"/>)
 /// and the committee pages alike: from the term's newest final settlement only, totals and counts,
 /// never a student's or staff member's name, id or hardship status.
 /// </summary>

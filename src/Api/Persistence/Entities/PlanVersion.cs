@@ -1,6 +1,6 @@
 namespace Compensation.Api.Persistence.Entities;
 
-/// <summary>One uploaded version of a school's plan (policy file). Versions are never changed or deleted.</summary>
+/// <summary>One uploaded version of a school's plan (policy file). Versions are never changed or deleted; <see cref="Services.PlanPolicies"/> reads one as a policy.</summary>
 public sealed class PlanVersion
 {
     public long Id { get; set; }
@@ -17,8 +17,4 @@ public sealed class PlanVersion
     /// fixed when it was uploaded: versions stored before the plans' readings were stated keep the earlier ones.
     /// </summary>
     public required string Readings { get; set; }
-
-    /// <summary>The plan as it was uploaded, read as it was then.</summary>
-    public Compensation.Rules.Policy.SchoolPolicy Policy() =>
-        Compensation.Rules.Policy.Loading.PolicyLoader.LoadText(Content, FileName, Compensation.Rules.Policy.PolicyReadings.FromJson(Readings));
 }
