@@ -305,15 +305,3 @@ public class PayRuleTests
         Assert.Contains("0.01", Fire<FindingFact>(new PayFloorRule(floor, 45), odd).Single().Message.Zh);
     }
 }
-
-public class UncoveredConductRuleTests
-{
-    [Fact]
-    public void AnIncidentInAPlanWithoutAnIncidentRule_IsReportedAndDeductsNothing()
-    {
-        var e = new ConductEvent("E1", "T1", new DateOnly(2025, 3, 4), "incident", 60m, null, "");
-        var rule = new Compensation.Rules.RuleSets.Deductions.UncoveredConductRule(new HashSet<string> { "late" });
-        var finding = RuleHarness.Fire<FindingFact>(rule, e).Single();
-        Assert.Equal(("conduct-kind-not-in-plan", "T1"), (finding.Code, finding.Subject));
-    }
-}
