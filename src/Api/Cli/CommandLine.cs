@@ -1,8 +1,8 @@
 using Compensation.Reports;
 using Compensation.Rules;
-using Compensation.Rules.Engine.Runtime;
 using Compensation.Rules.Facts.Loading;
 using Compensation.Rules.Policy.Loading;
+using Compensation.Rules.RuleSets;
 using Compensation.Rules.Settlement;
 
 namespace Compensation.Api.Cli;
@@ -113,7 +113,7 @@ public static class CommandLine
 
             return 2;
         }
-        catch (RuleEngineException ex)
+        catch (RuleSetException ex)
         {
             stderr.WriteLine("the rules could not run: " + ex.Message);
             return 2;

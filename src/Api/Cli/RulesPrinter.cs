@@ -1,12 +1,10 @@
 using Compensation.Rules;
-using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Runtime;
 using Compensation.Rules.Policy.Loading;
 using Compensation.Rules.RuleSets;
 
 namespace Compensation.Api.Cli;
 
-/// <summary>Lists the rules a policy switches on, in the order the engine runs them.</summary>
+/// <summary>Lists the rules a policy switches on, in the order they run: by stage, then by id.</summary>
 public static class RulesPrinter
 {
     public static int Print(string policyPath, TextWriter w, TextWriter err)
@@ -14,17 +12,14 @@ public static class RulesPrinter
         try
         {
             var policy = PolicyLoader.LoadFile(policyPath);
-            var calendar = new ServiceCalendar(new DateOnly(2000, 1, 3), new DateOnly(2000, 1, 7), []);
-            var definitions = RuleCatalog.For(policy, calendar).Select(r => r.Compile()).ToList();
-            var strata = new Session(definitions).Strata;
-            var table = new TextTable("stratum", "priority", "rule", "title", "clause");
-            foreach (var d in definitions.OrderBy(d => strata[d.Id]).ThenByDescending(d => d.Priority).ThenBy(d => d.Id, StringComparer.Ordinal))
+            var rules = RuleCatalog.For(policy);
+            var table = new TextTable("stage", "rule", "title", "clause");
+            foreach (var r in rules.OrderByDescending(r => r.Info.Stage).ThenBy(r => r.Id, StringComparer.Ordinal))
             {
-                table.Add(strata[d.Id].ToString(System.Globalization.CultureInfo.InvariantCulture), d.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    d.Id, $"{d.Title.Zh} {d.Title.En}", d.Clause);
+                table.Add(r.Info.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id, $"{r.Info.Title.Zh} {r.Info.Title.En}", r.PolicyClause ?? "");
             }
 
-            w.WriteLine($"{policy.School} · {policy.Plan}: {definitions.Count} rules");
+            w.WriteLine($"{policy.School} · {policy.Plan}: {rules.Count} rules");
             table.Write(w);
             return 0;
         }

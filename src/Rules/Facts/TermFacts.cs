@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Compensation.Rules.Engine.Model;
 using Compensation.Rules.Facts.Input;
 
 namespace Compensation.Rules.Facts;

@@ -1,5 +1,3 @@
-using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Policy;
 using Compensation.Rules.RuleSets.Awards;
 using Compensation.Rules.RuleSets.Deductions;
@@ -19,12 +17,12 @@ namespace Compensation.Rules.RuleSets;
 /// </summary>
 public static class RuleCatalog
 {
-    public static IReadOnlyList<Rule> For(SchoolPolicy policy, ServiceCalendar calendar)
+    public static IReadOnlyList<SettlementRule> For(SchoolPolicy policy)
     {
-        var rules = new List<Rule>
+        var rules = new List<SettlementRule>
         {
             // The student's service days and absences are read off the calendar and the registers: no clause decides them.
-            new StudentScheduleRule(calendar),
+            new StudentScheduleRule(),
             new AbsenceCollectionRule(),
             new FeeCapRule(policy.Fees) { PolicyClause = Clause(policy.Fees.Cap?.Clause, policy.Fees.Clause) },
             new HardshipWaiverRule(policy.Waivers) { PolicyClause = Clause(policy.Waivers.Clause) },

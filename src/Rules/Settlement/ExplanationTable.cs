@@ -1,7 +1,6 @@
 using System.Collections;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
-using Compensation.Rules.Engine.Runtime;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Settlement;
 
@@ -13,10 +12,10 @@ namespace Compensation.Rules.Settlement;
 /// </summary>
 internal sealed class ExplanationTable : IReadOnlyDictionary<string, ExplanationEntry>
 {
-    private readonly Session _session;
+    private readonly RuleRun _session;
     private readonly Dictionary<string, Bilingual> _titles;
 
-    public ExplanationTable(Session session, Dictionary<string, Bilingual> titles)
+    public ExplanationTable(RuleRun session, Dictionary<string, Bilingual> titles)
     {
         _session = session;
         _titles = titles;

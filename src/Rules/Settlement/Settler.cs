@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
-using Compensation.Rules.Engine.Runtime;
 using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
@@ -11,51 +8,25 @@ using Compensation.Rules.RuleSets;
 namespace Compensation.Rules.Settlement;
 
 /// <summary>One call from a policy and a term's facts to a complete, explained settlement.</summary>
-/// <remarks>
-/// The methods on a settlement's path, here, in the engine and in the rules' actions, are compiled optimised from
-/// their first call (<see cref="MethodImplOptions.AggressiveOptimization"/>): the service settles a term a few times
-/// in its life, too few for .NET to get there by itself, and without it a draft and finalisation of a large term took
-/// some 0.5–1 s more CPU there. A process that settles hundreds of times would do as well without.
-/// </remarks>
 public static class Settler
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SettlementResult Settle(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null)
     {
         var calendar = new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar);
-        var session = Run(policy, facts, calendar, options);
-        var result = Assemble(policy, facts, calendar, session);
-
-        // After the assembly, which reads the same views of the facts the rules did.
-        session.ReleaseMatchMemory();
-        return result;
+        return Assemble(policy, facts, calendar, Run(policy, facts, calendar, options));
     }
 
-    /// <summary>Runs the rules and returns the session, for callers that want the raw facts.</summary>
-    public static Session Run(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null)
-    {
-        var session = Run(policy, facts, new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar), options);
-        session.ReleaseMatchMemory();
-        return session;
-    }
+    /// <summary>Runs the rules and returns their facts, for callers that want the raw facts.</summary>
+    public static RuleRun Run(SchoolPolicy policy, TermFacts facts, SessionOptions? options = null) =>
+        Run(policy, facts, new ServiceCalendar(facts.Term.Start, facts.Term.End, facts.Calendar), options);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Session Run(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, SessionOptions? options)
+    private static RuleRun Run(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, SessionOptions? options)
     {
         DecidedPercentCheck.Check(policy, facts);
-        var rules = RuleCatalog.For(policy, calendar).Select(r => r.Compile());
-        var session = new Session(rules, options);
-        foreach (var kind in facts.Kinds())
-        {
-            session.InsertAll(kind);
-        }
-
-        session.Run();
-        return session;
+        return RuleSession.Run(policy, facts.All(), calendar, options);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static SettlementResult Assemble(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, Session session)
+    private static SettlementResult Assemble(SchoolPolicy policy, TermFacts facts, ServiceCalendar calendar, RuleRun session)
     {
         var balance = session.All<FundBalance>().Single();
         var surplus = ByStudent(session.All<SurplusRefund>(), static s => s.StudentId);
@@ -83,8 +54,7 @@ public static class Settler
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<FamilyLine> Families(Session session, Dictionary<string, SurplusRefund> surplus)
+    private static List<FamilyLine> Families(RuleRun session, Dictionary<string, SurplusRefund> surplus)
     {
         var accounts = InOrder(session.All<FamilyAccount>(), static a => a.StudentId);
         var students = new string[accounts.Count];
@@ -184,7 +154,6 @@ public static class Settler
     }
 
     /// <summary>The charges for a month (a charge for the whole term has none, and no line).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<FeeCharge> WithMonth(IReadOnlyList<FeeCharge> charges)
     {
         var monthly = new List<FeeCharge>();
@@ -200,7 +169,6 @@ public static class Settler
     }
 
     /// <summary>The month charges of a family (each has a month: <see cref="WithMonth"/>), by month.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<MonthCharge> MonthCharges(List<FeeCharge> charges)
     {
         var months = new List<MonthCharge>(charges.Count);
@@ -216,7 +184,6 @@ public static class Settler
     }
 
     /// <summary>Facts by their student (or staff member): one each.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, T> ByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
     {
         var byKey = new Dictionary<string, T>(facts.Count, StringComparer.Ordinal);
@@ -237,8 +204,7 @@ public static class Settler
         private readonly IReadOnlyList<T> _facts;
         private readonly Dictionary<string, T>? _byStudent;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public ByStudentOf(IReadOnlyList<T> facts, Func<T, string> student, string[] students)
+            public ByStudentOf(IReadOnlyList<T> facts, Func<T, string> student, string[] students)
         {
             _facts = facts;
             var aligned = facts.Count == students.Length;
@@ -250,12 +216,10 @@ public static class Settler
             _byStudent = aligned ? null : ByStudent(facts, student);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public T Of(int line, string student) => _byStudent is null ? _facts[line] : _byStudent[student];
+            public T Of(int line, string student) => _byStudent is null ? _facts[line] : _byStudent[student];
     }
 
     /// <summary>Facts by their student (or staff member), each group in the order given (id order).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, List<T>> GroupByStudent<T>(IReadOnlyList<T> facts, Func<T, string> key)
     {
         var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
@@ -282,7 +246,6 @@ public static class Settler
     }
 
     /// <summary>The facts ordered by a key (ordinal, stable): as they are when they already come so (facts in id order usually do).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<T> InOrder<T>(IReadOnlyList<T> facts, Func<T, string> key)
     {
         for (var i = 1; i < facts.Count; i++)
@@ -296,8 +259,7 @@ public static class Settler
         return facts;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<StaffLine> StaffLines(Session session)
+    private static List<StaffLine> StaffLines(RuleRun session)
     {
         var members = ByStudent(session.All<StaffMember>(), static s => s.StaffId);
         var stipends = GroupByStudent(session.All<Stipend>(), static s => s.StaffId);
@@ -367,7 +329,6 @@ public static class Settler
     /// A staff member's stipends of a month, one line per duty and rate (in the order they first come, counts and amounts
     /// added up, the first one's id), then the admin-duty shares.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<StipendLine> StipendLines(List<Stipend>? stipends, List<AdminDutyPay>? admin, Month month)
     {
         var lines = new List<StipendLine>();
@@ -433,7 +394,6 @@ public static class Settler
     }
 
     /// <summary>A staff member's deductions of a month, or of the term (no month).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<DeductionLine> DeductionLines(List<Deduction>? deductions, Month? month)
     {
         var lines = new List<DeductionLine>();
@@ -451,12 +411,10 @@ public static class Settler
         return lines;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DeductionLine ToLine(Deduction d) =>
         new(d.PolicyRuleId, d.Kind, d.Percent, d.Amount, d.EventIds, d.Clause, d.Reason, d.Id);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Ledger LedgerOf(SchoolPolicy policy, Session session, FundBalance balance, Dictionary<string, SurplusRefund> surplus)
+    private static Ledger LedgerOf(SchoolPolicy policy, RuleRun session, FundBalance balance, Dictionary<string, SurplusRefund> surplus)
     {
         var entries = session.All<LedgerEntry>().OrderBy(e => e.Order).ToList();
         List<LedgerLine> Section(LedgerSection s) =>
@@ -483,10 +441,9 @@ public static class Settler
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ExplanationTable Explanations(Session session)
+    private static ExplanationTable Explanations(RuleRun session)
     {
-        var titles = session.Rules.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
+        var titles = session.Rules.ToDictionary(r => r.Id, r => r.Info.Title, StringComparer.Ordinal);
         return new ExplanationTable(session, titles);
     }
 }

@@ -1,5 +1,5 @@
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using Compensation.Rules.Policy;
@@ -303,17 +303,5 @@ public class PayRuleTests
         Assert.Empty(Fire<FindingFact>(new PayFloorRule(floor, 45), even));
         var odd = Fire<StaffMonthPay>(new FixedRatePayRule(pay), T1, Lesson("L1", "T1", 3, 3), Lesson("L2", "T1", 3, 4), Lesson("L3", "T1", 3, 5)).Single();
         Assert.Contains("0.01", Fire<FindingFact>(new PayFloorRule(floor, 45), odd).Single().Message.Zh);
-    }
-}
-
-public class UncoveredConductRuleTests
-{
-    [Fact]
-    public void AnIncidentInAPlanWithoutAnIncidentRule_IsReportedAndDeductsNothing()
-    {
-        var e = new ConductEvent("E1", "T1", new DateOnly(2025, 3, 4), "incident", 60m, null, "");
-        var rule = new Compensation.Rules.RuleSets.Deductions.UncoveredConductRule(new HashSet<string> { "late" });
-        var finding = RuleHarness.Fire<FindingFact>(rule, e).Single();
-        Assert.Equal(("conduct-kind-not-in-plan", "T1"), (finding.Code, finding.Subject));
     }
 }

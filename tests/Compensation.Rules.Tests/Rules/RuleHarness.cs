@@ -1,11 +1,14 @@
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
-using Compensation.Rules.Engine.Model;
-using Compensation.Rules.Engine.Runtime;
+using Compensation.Rules.Facts;
+using Compensation.Rules.RuleSets;
+using Compensation.Rules.Settlement;
 
 namespace Compensation.Rules.Tests.Rules;
 
-/// <summary>Runs exactly one rule on given facts; derived facts a rule would normally see are given pre-stamped.</summary>
+/// <summary>
+/// Runs exactly one rule, on NRules as a settlement does, on given facts; derived facts a rule would normally see
+/// are given pre-stamped, as if another rule had derived them.
+/// </summary>
 internal static class RuleHarness
 {
     public static T Given<T>(T fact, string id) where T : DerivedFact
@@ -14,14 +17,15 @@ internal static class RuleHarness
         return fact;
     }
 
-    public static IReadOnlyList<DerivedFact> Fire(Rule rule, params IFact[] facts)
+    /// <summary>The facts the rule derived from <paramref name="facts"/>.</summary>
+    public static IReadOnlyList<DerivedFact> Fire(SettlementRule rule, params IFact[] facts) => FireOn(null, rule, facts);
+
+    /// <summary>As <see cref="Fire(SettlementRule, IFact[])"/>, for a rule that reads the school's calendar.</summary>
+    public static IReadOnlyList<DerivedFact> FireOn(ServiceCalendar? calendar, SettlementRule rule, params IFact[] facts)
     {
-        var definition = rule.Compile();
-        var session = new Session([definition]);
-        session.InsertAll(facts);
-        session.Run();
-        return session.All<DerivedFact>().Where(f => f.Provenance.RuleId == definition.Id).ToList();
+        var run = RuleSession.Run([rule], facts, calendar);
+        return run.All<DerivedFact>().Where(f => f.Provenance.RuleId == rule.Id).ToList();
     }
 
-    public static IReadOnlyList<T> Fire<T>(Rule rule, params IFact[] facts) where T : DerivedFact => Fire(rule, facts).OfType<T>().ToList();
+    public static IReadOnlyList<T> Fire<T>(SettlementRule rule, params IFact[] facts) where T : DerivedFact => Fire(rule, facts).OfType<T>().ToList();
 }

@@ -1,5 +1,5 @@
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Policy;
 using Compensation.Rules.RuleSets.Refunds;

@@ -1,5 +1,5 @@
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Facts.Derived;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Facts.Input;
 
@@ -13,7 +13,7 @@ public enum AttendanceStatus
 }
 
 /// <summary>A service day a student missed. Presence needs no row: it follows from enrolment and calendar.</summary>
-public sealed record AttendanceMark(string StudentId, DateOnly Date, AttendanceStatus Status) : IFact
+public sealed record AttendanceMark(string StudentId, DateOnly Date, AttendanceStatus Status) : IStudentFact
 {
     public string Id
     {

@@ -1,4 +1,4 @@
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Facts.Input;
 
@@ -7,7 +7,7 @@ namespace Compensation.Rules.Facts.Input;
 /// perfunctory or incident. Ranged deductions carry the percentage the review group decided;
 /// lesson-scoped ones name the lesson.
 /// </summary>
-public sealed record ConductEvent(string EventId, string StaffId, DateOnly Date, string Kind, decimal? DecidedPercent, string? LessonId, string Note) : IFact
+public sealed record ConductEvent(string EventId, string StaffId, DateOnly Date, string Kind, decimal? DecidedPercent, string? LessonId, string Note) : IStaffFact
 {
     public static readonly IReadOnlyList<string> Kinds = ["no-show", "late", "early-leave", "swap", "handover", "complaint", "perfunctory", "incident"];
 

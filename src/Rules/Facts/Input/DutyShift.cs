@@ -1,4 +1,4 @@
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Facts.Input;
 
@@ -6,7 +6,7 @@ namespace Compensation.Rules.Facts.Input;
 /// A duty on the roster: guard, duty-leader, support, admin-duty (one per day) or
 /// break-supervision (<see cref="Count"/> breaks supervised that day).
 /// </summary>
-public sealed record DutyShift(string DutyId, string StaffId, DateOnly Date, string Duty, int Count) : IFact
+public sealed record DutyShift(string DutyId, string StaffId, DateOnly Date, string Duty, int Count) : IStaffFact
 {
     public static readonly IReadOnlyList<string> Duties = ["guard", "duty-leader", "support", "admin-duty", "break-supervision"];
 

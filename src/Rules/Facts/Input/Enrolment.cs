@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Facts.Input;
 
@@ -8,7 +8,7 @@ namespace Compensation.Rules.Facts.Input;
 /// the student attends. <see cref="Start"/> is the first service day (null: the term's start);
 /// <see cref="LastDay"/> the last day served before withdrawal (null: stays to the term's end).
 /// </summary>
-public sealed record Enrolment(string StudentId, string Name, string ClassName, IReadOnlyList<int> Weekdays, DateOnly? Start, DateOnly? LastDay) : IFact
+public sealed record Enrolment(string StudentId, string Name, string ClassName, IReadOnlyList<int> Weekdays, DateOnly? Start, DateOnly? LastDay) : IStudentFact
 {
     public string Id
     {

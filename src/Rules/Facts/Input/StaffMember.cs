@@ -1,5 +1,5 @@
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Facts.Input;
 
@@ -7,7 +7,7 @@ namespace Compensation.Rules.Facts.Input;
 /// Anyone paid from the service fund. External staff (外聘) are paid <see cref="AgreementAmount"/>
 /// per their signed agreement instead of per lesson.
 /// </summary>
-public sealed record StaffMember(string StaffId, string Name, string EmployeeNo, string Role, bool External, Money? AgreementAmount) : IFact
+public sealed record StaffMember(string StaffId, string Name, string EmployeeNo, string Role, bool External, Money? AgreementAmount) : IStaffFact
 {
     public string Id => "staff:" + StaffId;
 }

@@ -1,4 +1,4 @@
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.Facts.Input;
 

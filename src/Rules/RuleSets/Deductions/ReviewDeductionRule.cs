@@ -1,10 +1,9 @@
-using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
-using Compensation.Rules.Engine.Model;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using Compensation.Rules.Policy;
+using NRules.Fluent.Dsl;
 using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Deductions;
@@ -15,133 +14,125 @@ namespace Compensation.Rules.RuleSets.Deductions;
 /// line's kinds are counted per staff member and month (or term); each costs the lesson, the day, a
 /// percentage or the decided percentage, and the Nth occurrence escalates.
 /// </summary>
-[Rule("deductions.review", Priority = 50)]
+[Name("deductions.review")]
+[Priority(Stage.Deductions)]
 [Title("绩效考核扣除", "Performance review deduction")]
 [Clause("002 §1 二(四)")]
-public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase baseKind) : Rule
+public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase baseKind) : SettlementRule
 {
-    protected override void Define(RuleBuilder rule)
+    public override void Define()
     {
+        // One instance per line of the plan: each its own rule.
+        Name(Id);
         var kinds = line.Kinds.ToHashSet(StringComparer.Ordinal);
+        var withStipends = baseKind == DeductionBase.LessonPayAndStipends;
+
+        // A staff member's events of the line's kinds, with their lesson pay (and stipends, when the base takes them).
+        IGrouping<string, IStaffFact> staff = null!;
+        When().Query(() => staff, q => q
+            .Match<IStaffFact>(f => (f is ConductEvent && kinds.Contains(((ConductEvent)f).Kind))
+                || f is LessonPay
+                || (withStipends && (f is Stipend || f is AdminDutyPay)))
+            .GroupBy(f => f.StaffId)
+            .Where(g => g.Any(f => f is ConductEvent)));
+        Then().Do(ctx => Review(Context(ctx), staff.Key, staff.Of<ConductEvent>(), staff.Of<LessonPay>(), staff.Of<Stipend>(), staff.Of<AdminDutyPay>()));
+    }
+
+    /// <summary>The staff member's events counted per month (or the term), each period on its own.</summary>
+    private void Review(RuleContext ctx, string staff, List<ConductEvent> events, List<LessonPay> lessonPay, List<Stipend> stipends, List<AdminDutyPay> admin)
+    {
         var termScope = line.Scope == DeductionScope.Term;
-        rule.Produces<Deduction>().Produces<FindingFact>();
-        rule.Reads<LessonPay>().Reads<Stipend>().Reads<AdminDutyPay>();
-        rule.Aggregate<ConductEvent>(e => kinds.Contains(e.Kind))
-            .GroupBy(e => e.StaffId + "|" + (termScope ? "term" : Month.Of(e.Date).ToString()))
-            .Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, key, events) =>
+        foreach (var period in events.GroupBy(e => termScope ? (Month?)null : Month.Of(e.Date)).OrderBy(g => g.Key))
+        {
+            var month = period.Key;
+            var key = staff + "|" + (month is { } m ? m.ToString() : "term");
+            Review(ctx, key, staff, month, [.. period], PayIn(lessonPay, month), stipends, admin);
+        }
+    }
+
+    private void Review(RuleContext ctx, string key, string staff, Month? month, List<ConductEvent> events, List<LessonPay> pay, List<Stipend> stipends, List<AdminDutyPay> admin)
+    {
+        var termScope = month is null;
+        var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var (baseAmount, baseText, baseEn) = Base(month, pay, stipends, admin);
+        var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
+        var escalation = line.Escalation is { } esc && ordered.Count >= esc.At ? esc : null;
+        var perEvent = new List<Pending>(ordered.Count);
+        if (escalation?.Mode != EscalationMode.Replace)
+        {
+            foreach (var e in ordered)
             {
-                var staff = events[0].StaffId;
-                Month? month = termScope ? null : Month.Of(events[0].Date);
-                var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-                var pay = PayIn(ctx.Where(Keys.LessonPayByStaff, staff), month);
-                var (baseAmount, baseText, baseEn) = Base(ctx, staff, month, pay);
-                var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
-                var escalation = line.Escalation is { } esc && ordered.Count >= esc.At ? esc : null;
-                var perEvent = new List<Pending>(ordered.Count);
-                if (escalation?.Mode != EscalationMode.Replace)
+                if (PerEvent(ctx, e, staff, month, pay, baseAmount, baseText, baseEn) is { } p)
                 {
-                    foreach (var e in ordered)
-                    {
-                        if (PerEvent(ctx, e, staff, month, pay, baseAmount, baseText, baseEn) is { } p)
-                        {
-                            perEvent.Add(p);
-                        }
-                    }
+                    perEvent.Add(p);
                 }
+            }
+        }
 
-                var eventSum = Money.Zero;
-                foreach (var p in perEvent)
+        var eventSum = Money.Sum(perEvent.Select(p => p.Deduction.Amount));
+        var escalated = escalation is null ? Money.Zero : Money.Round(baseAmount.Yuan * escalation.Percent / 100m);
+
+        // greater-of: the escalation stands in for the per-occurrence lines only when it costs at least as much.
+        var keepPerEvent = escalation is null || escalation.Mode == EscalationMode.Add || (escalation.Mode == EscalationMode.GreaterOf && eventSum > escalated);
+        if (keepPerEvent)
+        {
+            for (var i = 0; i < perEvent.Count; i++)
+            {
+                var d = perEvent[i].Deduction;
+                if (escalation?.Mode == EscalationMode.GreaterOf && i == perEvent.Count - 1)
                 {
-                    eventSum += p.Deduction.Amount;
-                }
-
-                var escalated = escalation is null ? Money.Zero : Money.Round(baseAmount.Yuan * escalation.Percent / 100m);
-
-                // greater-of: the escalation stands in for the per-occurrence lines only when it costs at least as much.
-                var keepPerEvent = escalation is null || escalation.Mode == EscalationMode.Add || (escalation.Mode == EscalationMode.GreaterOf && eventSum > escalated);
-                if (keepPerEvent)
-                {
-                    for (var i = 0; i < perEvent.Count; i++)
+                    // greater-of kept the per-event lines: the last says why the escalation did not replace them.
+                    d = d with
                     {
-                        var d = perEvent[i].Deduction;
-                        if (escalation?.Mode == EscalationMode.GreaterOf && i == perEvent.Count - 1)
-                        {
-                            // greater-of kept the per-event lines: the last says why the escalation did not replace them.
-                            d = d with
-                            {
-                                Reason = new Bilingual(
-                                    d.Reason.Zh + $"（{scopeZh}共 {N(ordered.Count)} 次，逐次扣除合计 {Y(eventSum)} 高于{baseText} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}，按逐次扣除）",
-                                    d.Reason.En + $" ({N(ordered.Count)} events: the per-event sum {Y(eventSum)} exceeds {baseEn} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}, so it stands)"),
-                            };
-                        }
-
-                        ctx.Insert(d, perEvent[i].Key, perEvent[i].Sources, d.Reason);
-                    }
-                }
-
-                if (escalation is not null && (escalation.Mode != EscalationMode.GreaterOf || !keepPerEvent))
-                {
-                    var (tailZh, tailEn) = escalation.Mode switch
-                    {
-                        EscalationMode.Add => ("（另加）", " (in addition)"),
-                        EscalationMode.Replace => ("（代替逐次扣除）", " (instead of per-event deductions)"),
-                        _ => ($"（不低于逐次扣除合计 {Y(eventSum)}，代替逐次扣除）", $" (not less than the per-event sum {Y(eventSum)}; instead of it)"),
+                        Reason = new Bilingual(
+                            d.Reason.Zh + $"（{scopeZh}共 {N(ordered.Count)} 次，逐次扣除合计 {Y(eventSum)} 高于{baseText} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}，按逐次扣除）",
+                            d.Reason.En + $" ({N(ordered.Count)} events: the per-event sum {Y(eventSum)} exceeds {baseEn} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}, so it stands)"),
                     };
-                    var reason = new Bilingual(
-                        $"{scopeZh}{string.Join("、", line.Kinds.Select(KindZh))} 共 {N(ordered.Count)} 次（达到 {N(escalation.At)} 次），扣{baseText} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}" + tailZh,
-                        $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(escalation.At)}): {baseEn} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}" + tailEn);
-                    var ids = ordered.Select(e => e.Id).ToArray();
-                    ctx.Insert(new Deduction(staff, month, line.Id, "escalation", escalation.Percent, escalated, ids, reason) { Base = baseKind }, key + ":escalation", ids.Concat(pay.Select(p => p.Id)).ToArray(), reason);
                 }
-            });
+
+                ctx.Insert(d, perEvent[i].Key, perEvent[i].Sources, d.Reason);
+            }
+        }
+
+        if (escalation is not null && (escalation.Mode != EscalationMode.GreaterOf || !keepPerEvent))
+        {
+            var (tailZh, tailEn) = escalation.Mode switch
+            {
+                EscalationMode.Add => ("（另加）", " (in addition)"),
+                EscalationMode.Replace => ("（代替逐次扣除）", " (instead of per-event deductions)"),
+                _ => ($"（不低于逐次扣除合计 {Y(eventSum)}，代替逐次扣除）", $" (not less than the per-event sum {Y(eventSum)}; instead of it)"),
+            };
+            var reason = new Bilingual(
+                $"{scopeZh}{string.Join("、", line.Kinds.Select(KindZh))} 共 {N(ordered.Count)} 次（达到 {N(escalation.At)} 次），扣{baseText} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}" + tailZh,
+                $"{N(ordered.Count)} × {string.Join("/", line.Kinds)} in {(termScope ? "the term" : month.ToString())} (≥ {N(escalation.At)}): {baseEn} {Y(baseAmount)} × {N(escalation.Percent)}% = {Y(escalated)}" + tailEn);
+            var ids = ordered.Select(e => e.Id).ToArray();
+            IFact[] sources = [.. ordered, .. pay];
+            ctx.Insert(new Deduction(staff, month, line.Id, "escalation", escalation.Percent, escalated, ids, reason) { Base = baseKind }, key + ":escalation", sources, reason);
+        }
     }
 
     /// <summary>A per-occurrence line worked out but not yet inserted: the escalation decides whether it stands.</summary>
     private sealed record Pending(Deduction Deduction, string Key, IReadOnlyList<string> Sources);
 
     /// <summary>The staff member's lesson pay in the month (or the whole term), in id order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static IReadOnlyList<LessonPay> PayIn(IReadOnlyList<LessonPay> all, Month? month)
+    private static List<LessonPay> PayIn(List<LessonPay> all, Month? month) =>
+        month is { } m ? all.Where(l => l.Month == m).ToList() : all;
+
+    private (Money Amount, string Zh, string En) Base(Month? month, List<LessonPay> pay, List<Stipend> stipends, List<AdminDutyPay> admin)
     {
-        if (month is not { } m)
-        {
-            return all;
-        }
-
-        var pay = new List<LessonPay>();
-        foreach (var l in all.AsSpan())
-        {
-            if (l.Month == m)
-            {
-                pay.Add(l);
-            }
-        }
-
-        return pay;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (Money Amount, string Zh, string En) Base(IRuleContext ctx, string staff, Month? month, IReadOnlyList<LessonPay> pay)
-    {
-        var lessonPay = Money.Zero;
-        foreach (var p in pay)
-        {
-            lessonPay += p.Amount;
-        }
-
+        var lessonPay = Money.Sum(pay.Select(p => p.Amount));
         if (baseKind == DeductionBase.LessonPay)
         {
             return (lessonPay, month is null ? "本学期课时费" : "当月课时费", month is null ? "the term's lesson pay" : "the month's lesson pay");
         }
 
-        var stipends = ctx.Where<Stipend>(static s => s.StaffId, staff).Where(s => month is null || s.Month == month).Select(s => s.Amount);
-        var admin = ctx.Where<AdminDutyPay>(static s => s.StaffId, staff).Where(s => month is null || s.Month == month).Select(s => s.Amount);
-        return (lessonPay + Money.Sum(stipends) + Money.Sum(admin), month is null ? "本学期课时费及补助" : "当月课时费及补助",
+        var stipendPay = stipends.Where(s => month is null || s.Month == month).Select(s => s.Amount);
+        var adminPay = admin.Where(s => month is null || s.Month == month).Select(s => s.Amount);
+        return (lessonPay + Money.Sum(stipendPay) + Money.Sum(adminPay), month is null ? "本学期课时费及补助" : "当月课时费及补助",
             month is null ? "the term's lesson pay and stipends" : "the month's lesson pay and stipends");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Pending? PerEvent(IRuleContext ctx, ConductEvent e, string staff, Month? month, IReadOnlyList<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
+    private Pending? PerEvent(RuleContext ctx, ConductEvent e, string staff, Month? month, List<LessonPay> pay, Money baseAmount, string baseText, string baseEn)
     {
         Money amount;
         decimal? percent = null;
@@ -193,8 +184,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
     /// The decided percentage, held within the plan's range (a value outside it is a finding). Reached only with
     /// <c>deductions.out_of_range: clamp</c>; by default <see cref="Settlement.DecidedPercentCheck"/> refuses such input first.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private decimal Decided(IRuleContext ctx, ConductEvent e, string staff)
+    private decimal Decided(RuleContext ctx, ConductEvent e, string staff)
     {
         var (min, max) = line.Range ?? (0m, 100m);
         if (e.DecidedPercent is not { } decided)

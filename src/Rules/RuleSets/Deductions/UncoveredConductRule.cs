@@ -1,8 +1,7 @@
-using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
+using NRules.Fluent.Dsl;
 using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Deductions;
@@ -11,20 +10,25 @@ namespace Compensation.Rules.RuleSets.Deductions;
 /// A review event of a kind none of the plan's review rules covers deducts nothing; it is reported so
 /// that the accountant either corrects the event or knows the plan does not sanction it.
 /// </summary>
-[Rule("deductions.uncovered-kind", Priority = 50)]
+[Name("deductions.uncovered-kind")]
+[Priority(Stage.Deductions)]
 [Title("考核事项不在方案中", "Review event the plan does not cover")]
 [Clause("002 §1 二(四)")]
-public sealed class UncoveredConductRule(IReadOnlySet<string> coveredKinds) : Rule
+public sealed class UncoveredConductRule(IReadOnlySet<string> coveredKinds) : SettlementRule
 {
-    protected override void Define(RuleBuilder rule)
+    public override void Define()
     {
-        rule.Produces<FindingFact>();
-        rule.Match<ConductEvent>(e => !coveredKinds.Contains(e.Kind)).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, e) =>
-        {
-            var message = new Bilingual(
-                $"{D(e.Date)} {KindZh(e.Kind)}（{e.EventId}）：方案没有相应的考核扣除规定，未扣除",
-                $"{D(e.Date)} {e.Kind} ({e.EventId}): the plan has no review rule for this kind; nothing deducted");
-            ctx.Insert(new FindingFact("conduct-kind-not-in-plan", Severity.Warning, e.StaffId, message), e.EventId, [e], message);
-        });
+        var covered = coveredKinds;
+        ConductEvent e = null!;
+        When().Match(() => e, e => !covered.Contains(e.Kind));
+        Then().Do(ctx => Report(Context(ctx), e));
+    }
+
+    private static void Report(RuleContext ctx, ConductEvent e)
+    {
+        var message = new Bilingual(
+            $"{D(e.Date)} {KindZh(e.Kind)}（{e.EventId}）：方案没有相应的考核扣除规定，未扣除",
+            $"{D(e.Date)} {e.Kind} ({e.EventId}): the plan has no review rule for this kind; nothing deducted");
+        ctx.Insert(new FindingFact("conduct-kind-not-in-plan", Severity.Warning, e.StaffId, message), e.EventId, [e], message);
     }
 }

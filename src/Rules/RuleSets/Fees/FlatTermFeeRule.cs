@@ -1,34 +1,36 @@
-using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Policy;
+using NRules.Fluent.Dsl;
 using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Fees;
 
 /// <summary>A fixed fee per term (001 篇四: 每生每期600元), pro rata for fewer days a week and for a late start.</summary>
-[Rule("fees.flat-term", Priority = 90)]
+[Name("fees.flat-term")]
+[Priority(Stage.Charges)]
 [Title("按学期收费", "Flat fee per term")]
 [Clause("001 篇四")]
-public sealed class FlatTermFeeRule(FeePolicy fees) : Rule
+public sealed class FlatTermFeeRule(FeePolicy fees) : SettlementRule
 {
-    protected override void Define(RuleBuilder rule)
+    public override void Define()
     {
-        rule.Produces<FeeCharge>();
-        rule.Match<StudentSchedule>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
+        StudentSchedule s = null!;
+        When().Match(() => s);
+        Then().Do(ctx => Charge(Context(ctx), s));
+    }
+
+    private void Charge(RuleContext ctx, StudentSchedule s)
+    {
+        var amount = Amount(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
+        ctx.Insert(new FeeCharge(s.StudentId, null, s.ServedDays.Count, amount), s.StudentId, [s], () =>
         {
-            var amount = Amount(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
-            ctx.Insert(new FeeCharge(s.StudentId, null, s.ServedDays.Count, amount), s.StudentId, [s], () =>
-            {
-                var (_, zh, en) = Compute(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
-                return new Bilingual(zh, en);
-            });
+            var (_, zh, en) = Compute(fees.TermFee, s, fees.ProRataByDaysPerWeek, fees.ProRataJoin);
+            return new Bilingual(zh, en);
         });
     }
 
     /// <summary>The amount <see cref="Compute"/> gives, without its sentence.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Money Amount(decimal fee, StudentSchedule s, bool byDays, bool byJoin)
     {
         if (s.FullTermDays == 0)

@@ -1,9 +1,8 @@
-using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using Compensation.Rules.Policy;
+using NRules.Fluent.Dsl;
 
 namespace Compensation.Rules.RuleSets.Pay;
 
@@ -11,31 +10,36 @@ namespace Compensation.Rules.RuleSets.Pay;
 /// 002 §1 二(三)2 divides the pool by the term's lessons: with none recorded (external staff's lessons do not count
 /// when they are paid their agreement only), nothing is shared, and that is reported.
 /// </summary>
-[Rule("pay.pool-without-lessons", Priority = 20)]
+[Name("pay.pool-without-lessons")]
+[Priority(Stage.StaffChecks)]
 [Title("无课时可分配", "Pool with no lessons")]
 [Clause("002 §1 二(三)2")]
-public sealed class PoolWithoutLessonsRule(ExternalLessons externalLessons = ExternalLessons.AgreementOnly) : Rule
+public sealed class PoolWithoutLessonsRule(ExternalLessons externalLessons = ExternalLessons.AgreementOnly) : SettlementRule
 {
-    protected override void Define(RuleBuilder rule)
+    public override void Define()
     {
-        rule.Produces<FindingFact>();
-        rule.Reads<LessonDelivered>().Reads<StaffMember>();
-        rule.Match<TermInfo>().Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, term) =>
+        TermInfo term = null!;
+        IEnumerable<LessonDelivered> lessons = null!;
+        IEnumerable<StaffMember> staff = null!;
+        When()
+            .Match(() => term)
+            .Query(() => lessons, q => q.Match<LessonDelivered>().Collect())
+            .Query(() => staff, q => q.Match<StaffMember>().Collect());
+        Then().Do(ctx => Check(Context(ctx), term, lessons, staff));
+    }
+
+    private void Check(RuleContext ctx, TermInfo term, IEnumerable<LessonDelivered> lessons, IEnumerable<StaffMember> staff)
+    {
+        // External staff paid their agreement only have no lessons in the pool.
+        var external = externalLessons == ExternalLessons.AgreementOnly
+            ? staff.Where(s => s.External).Select(s => s.StaffId).ToHashSet(StringComparer.Ordinal)
+            : [];
+        if (lessons.Any(l => !external.Contains(l.StaffId)))
         {
-            var count = ctx.Count<LessonDelivered>();
-            if (count > 0 && externalLessons == ExternalLessons.AgreementOnly)
-            {
-                var external = ctx.All<StaffMember>().Where(s => s.External).Select(s => s.StaffId).ToHashSet(StringComparer.Ordinal);
-                count = external.Count == 0 ? count : ctx.All<LessonDelivered>().Count(l => !external.Contains(l.StaffId));
-            }
+            return;
+        }
 
-            if (count > 0)
-            {
-                return;
-            }
-
-            var message = new Bilingual("本学期没有可分配的课时记录，辅导补助总额无法分配，留在经费中", "no lessons the pool pays were recorded this term: the pool cannot be shared and stays in the fund");
-            ctx.Insert(new FindingFact("pool-no-lessons", Severity.Error, "pay", message), "none", [term], message);
-        });
+        var message = new Bilingual("本学期没有可分配的课时记录，辅导补助总额无法分配，留在经费中", "no lessons the pool pays were recorded this term: the pool cannot be shared and stays in the fund");
+        ctx.Insert(new FindingFact("pool-no-lessons", Severity.Error, "pay", message), "none", [term], message);
     }
 }

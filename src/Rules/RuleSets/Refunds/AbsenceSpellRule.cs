@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
 using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using Compensation.Rules.Policy;
+using NRules.Fluent.Dsl;
 using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Refunds;
@@ -16,63 +16,56 @@ namespace Compensation.Rules.RuleSets.Refunds;
 /// <c>min_weeks</c> the run qualifies as set out in <see cref="AbsenceWeeks"/>; under
 /// <c>min_service_days</c> by its count of days alone.
 /// </summary>
-[Rule("refunds.absence-spell", Priority = 60)]
+[Name("refunds.absence-spell")]
+[Priority(Stage.Spells)]
 [Title("连续缺席", "Absence spell")]
 [Clause("002 §1 一(一)")]
-public sealed class AbsenceSpellRule(AbsenceRefundPolicy policy) : Rule
+public sealed class AbsenceSpellRule(AbsenceRefundPolicy policy) : SettlementRule
 {
-    protected override void Define(RuleBuilder rule)
+    public override void Define()
     {
-        // The listed statuses as bits (1 << status).
-        var statuses = policy.Statuses.Select(s => s == "leave" ? AttendanceStatus.Leave : AttendanceStatus.Absent).Aggregate(0, (bits, s) => bits | (1 << (int)s));
-        rule.Produces<AbsenceSpell>();
-        rule.Match<StudentAbsences>().Join<StudentSchedule, string>(static a => a.StudentId, static s => s.StudentId).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, absences, schedule) =>
-        {
-            // A student's marks are few, on different days: the listed ones are looked through for each served day.
-            var marked = new List<AttendanceMark>(absences.Marks.Count);
-            foreach (var m in absences.Marks)
-            {
-                if ((statuses & (1 << (int)m.Status)) != 0)
-                {
-                    marked.Add(m);
-                }
-            }
-
-            var run = new List<AttendanceMark>();
-            var served = schedule.ServedDays;
-            for (var i = 0; i <= served.Count; i++)
-            {
-                var day = i < served.Count ? served[i] : DateOnly.MaxValue;
-                AttendanceMark? mark = null;
-                foreach (var m in marked)
-                {
-                    if (m.Date == day)
-                    {
-                        mark = m;
-                        break;
-                    }
-                }
-
-                if (mark is not null)
-                {
-                    run.Add(mark);
-                    continue;
-                }
-
-                if (run.Count > 0 && Qualifies(served, i - run.Count, i - 1, schedule.DaysPerWeek))
-                {
-                    var from = run[0].Date;
-                    var to = run[^1].Date;
-                    var count = run.Count;
-                    ctx.Insert(new AbsenceSpell(absences.StudentId, from, to, count), absences.StudentId + ":" + D(from), [.. run, schedule], () => new Bilingual(
-                        $"{D(from)} 至 {D(to)} 连续缺席 {N(count)} 个服务日（{ThresholdZh(schedule.DaysPerWeek)}）",
-                        $"absent {N(count)} consecutive service days from {D(from)} to {D(to)} ({ThresholdEn(schedule.DaysPerWeek)})"));
-                }
-
-                run.Clear();
-            }
-        });
+        // A student's absences and service days, brought together by student.
+        IGrouping<string, IStudentFact> student = null!;
+        When().Query(() => student, q => q
+            .Match<IStudentFact>(f => f is StudentAbsences || f is StudentSchedule)
+            .GroupBy(f => f.StudentId)
+            .Where(g => g.Any(f => f is StudentAbsences) && g.Any(f => f is StudentSchedule)));
+        Then().Do(ctx => Spells(Context(ctx), student.One<StudentAbsences>()!, student.One<StudentSchedule>()!));
     }
+
+    private void Spells(RuleContext ctx, StudentAbsences absences, StudentSchedule schedule)
+    {
+        // A student has one mark a day; of the listed statuses, the first mark of a day counts.
+        var listed = new Dictionary<DateOnly, AttendanceMark>();
+        foreach (var m in absences.Marks)
+        {
+            if (IsListed(m.Status))
+            {
+                listed.TryAdd(m.Date, m);
+            }
+        }
+
+        var served = schedule.ServedDays;
+        foreach (var (first, last) in MissedRuns.Of(served, listed.ContainsKey))
+        {
+            if (!Qualifies(served, first, last, schedule.DaysPerWeek))
+            {
+                continue;
+            }
+
+            List<AttendanceMark> run = [.. served.Skip(first).Take(last - first + 1).Select(day => listed[day])];
+            var from = run[0].Date;
+            var to = run[^1].Date;
+            var count = run.Count;
+            ctx.Insert(new AbsenceSpell(absences.StudentId, from, to, count), absences.StudentId + ":" + D(from), [.. run, schedule], () => new Bilingual(
+                $"{D(from)} 至 {D(to)} 连续缺席 {N(count)} 个服务日（{ThresholdZh(schedule.DaysPerWeek)}）",
+                $"absent {N(count)} consecutive service days from {D(from)} to {D(to)} ({ThresholdEn(schedule.DaysPerWeek)})"));
+        }
+    }
+
+    /// <summary>Whether the plan's statuses (<c>statuses</c>: "leave", otherwise absent) take in this one.</summary>
+    private bool IsListed(AttendanceStatus status) =>
+        policy.Statuses.Any(s => (s == "leave" ? AttendanceStatus.Leave : AttendanceStatus.Absent) == status);
 
     private bool Qualifies(IReadOnlyList<DateOnly> scheduled, int first, int last, int daysPerWeek) =>
         policy.MinServiceDays is { } minDays

@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
 using Compensation.Rules.Domain;
-using Compensation.Rules.Engine.Authoring;
 using Compensation.Rules.Facts.Derived;
+using NRules.Fluent.Dsl;
 using static Compensation.Rules.RuleSets.Text;
 
 namespace Compensation.Rules.RuleSets.Refunds;
@@ -11,24 +10,28 @@ namespace Compensation.Rules.RuleSets.Refunds;
 /// charged the whole term: the plan does not say to settle by time served (001 篇四 does), so nothing is
 /// refunded, and the accountant is told which days were not served.
 /// </summary>
-[Rule("refunds.withdrawal-unsettled", Priority = 55)]
+[Name("refunds.withdrawal-unsettled")]
+[Priority(Stage.Spells)]
 [Title("退出未退费", "Withdrawal without a refund rule")]
 [Clause("001 篇四")]
-public sealed class UnsettledWithdrawalRule : Rule
+public sealed class UnsettledWithdrawalRule : SettlementRule
 {
-    protected override void Define(RuleBuilder rule)
+    public override void Define()
     {
-        rule.Produces<FindingFact>();
-        rule.Match<StudentSchedule>(static s => s.DaysAfterWithdrawal > 0).Then([MethodImpl(MethodImplOptions.AggressiveOptimization)] (ctx, s) =>
-        {
-            var days = s.DaysAfterWithdrawal;
-            var from = D(s.Days[s.ServedDays.Count]);
-            var to = D(s.Days[^1]);
-            var last = D(s.LastDay!.Value);
-            var message = new Bilingual(
-                $"学生 {s.StudentId} 于 {last} 后退出，{from} 至 {to} 的 {N(days)} 个服务日未服务；本方案未规定退出退费（refunds.withdrawal），按全学期收费",
-                $"student {s.StudentId} withdrew after {last}: {N(days)} service days from {from} to {to} not served; the plan has no withdrawal refund (refunds.withdrawal), so the whole term is charged");
-            ctx.Insert(new FindingFact("withdrawal-not-refunded", Severity.Warning, s.StudentId, message), s.StudentId, [s], message);
-        });
+        StudentSchedule s = null!;
+        When().Match(() => s, s => s.DaysAfterWithdrawal > 0);
+        Then().Do(ctx => Warn(Context(ctx), s));
+    }
+
+    private static void Warn(RuleContext ctx, StudentSchedule s)
+    {
+        var days = s.DaysAfterWithdrawal;
+        var from = D(s.Days[s.ServedDays.Count]);
+        var to = D(s.Days[^1]);
+        var last = D(s.LastDay!.Value);
+        var message = new Bilingual(
+            $"学生 {s.StudentId} 于 {last} 后退出，{from} 至 {to} 的 {N(days)} 个服务日未服务；本方案未规定退出退费（refunds.withdrawal），按全学期收费",
+            $"student {s.StudentId} withdrew after {last}: {N(days)} service days from {from} to {to} not served; the plan has no withdrawal refund (refunds.withdrawal), so the whole term is charged");
+        ctx.Insert(new FindingFact("withdrawal-not-refunded", Severity.Warning, s.StudentId, message), s.StudentId, [s], message);
     }
 }

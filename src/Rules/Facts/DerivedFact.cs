@@ -1,6 +1,6 @@
 using Compensation.Rules.Domain;
 
-namespace Compensation.Rules.Engine.Model;
+namespace Compensation.Rules.Facts;
 
 /// <summary>
 /// A fact a rule inserted. The engine stamps its id (rule id and the key the rule gave) and its

@@ -1,0 +1,26 @@
+using Compensation.Rules.Facts;
+
+namespace Compensation.Rules.RuleSets;
+
+/// <summary>Reading the facts a rule matched: by kind and in id order, so no result depends on the order facts came in.</summary>
+public static class FactGroups
+{
+    /// <summary>The facts of kind <typeparamref name="T"/> in the group, in id order.</summary>
+    public static List<T> Of<T>(this IEnumerable<IFact> facts) where T : IFact
+    {
+        var list = facts.OfType<T>().ToList();
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return list;
+    }
+
+    /// <summary>The one fact of kind <typeparamref name="T"/> in the group, or null.</summary>
+    public static T? One<T>(this IEnumerable<IFact> facts) where T : class, IFact => facts.OfType<T>().SingleOrDefault();
+
+    /// <summary>The facts in id order.</summary>
+    public static List<T> InIdOrder<T>(this IEnumerable<T> facts) where T : IFact
+    {
+        var list = facts.ToList();
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return list;
+    }
+}
