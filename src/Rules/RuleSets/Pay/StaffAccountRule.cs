@@ -70,7 +70,7 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : SettlementRule
         var grossTotal = Money.Sum(lines.Select(l => l.Gross)) + external + awards;
         var allDeductions = monthTotal + termTotal;
         var net = grossTotal - allDeductions;
-        IFact[] sources = [s, .. lessons, .. stipends, .. admin, .. deductions];
+        IFact[] sources = [s, .. lessons, .. stipends, .. admin, .. externalPay, .. awardPay, .. deductions];
         ctx.Insert(new StaffAccount(s.StaffId, lines, termTotal, external, awards, grossTotal, allDeductions, net), s.StaffId, sources, () =>
         {
             // Each language gets its own note on a capped month, so the Chinese sentence stays Chinese.
