@@ -5,10 +5,13 @@ namespace Compensation.Rules.RuleSets;
 /// <summary>Reading the facts a rule matched: by kind and in id order, so no result depends on the order facts came in.</summary>
 public static class FactGroups
 {
-    /// <summary>The facts of kind <typeparamref name="T"/> in the group, in id order.</summary>
+    /// <summary>
+    /// The facts of kind <typeparamref name="T"/> in the group, those a bundle carries (a staff member's lessons or
+    /// lesson pay: <see cref="IFactBundle"/>) included, in id order.
+    /// </summary>
     public static List<T> Of<T>(this IEnumerable<IFact> facts) where T : IFact
     {
-        var list = facts.OfType<T>().ToList();
+        var list = FactBundles.Unpack(facts).OfType<T>().ToList();
         list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         return list;
     }
