@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Compensation.Rules.Facts;
 
 namespace Compensation.Rules.RuleSets;
@@ -12,7 +13,7 @@ public static class FactGroups
     public static List<T> Of<T>(this IEnumerable<IFact> facts) where T : IFact
     {
         var list = FactBundles.Unpack(facts).OfType<T>().ToList();
-        list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        SortById(list);
         return list;
     }
 
@@ -23,7 +24,19 @@ public static class FactGroups
     public static List<T> InIdOrder<T>(this IEnumerable<T> facts) where T : IFact
     {
         var list = facts.ToList();
-        list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        SortById(list);
         return list;
+    }
+
+    // An input fact writes its id out each time it is read ("lesson:" + its lesson id): read once per fact, not once per comparison.
+    private static void SortById<T>(List<T> list) where T : IFact
+    {
+        var ids = new string[list.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = list[i].Id;
+        }
+
+        ids.AsSpan().Sort(CollectionsMarshal.AsSpan(list), StringComparer.Ordinal);
     }
 }
