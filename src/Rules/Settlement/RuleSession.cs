@@ -70,7 +70,7 @@ public static class RuleSession
         var session = compiled.Factory.CreateSession();
         session.DependencyResolver = new Services(calendar, derived);
         session.ActionInterceptor = guard;
-        session.InsertAll(facts);
+        session.InsertAll(FactBundles.Pack(facts));
 
         // Fire by stage: the facts a stage derives go in together once no rule of that stage is left to fire.
         while (true)
@@ -78,7 +78,7 @@ public static class RuleSession
             var empty = session.Agenda.IsEmpty;
             if (derived.Count > 0 && (empty || session.Agenda.Peek().Rule.Priority < derived.Stage))
             {
-                session.InsertAll(derived.Take());
+                session.InsertAll(FactBundles.Pack(derived.Take()));
             }
             else if (empty)
             {
@@ -90,7 +90,7 @@ public static class RuleSession
             }
         }
 
-        return new RuleRun(compiled.Rules, session.Query<IFact>(), guard.Firings);
+        return new RuleRun(compiled.Rules, FactBundles.Unpack(session.Query<IFact>()), guard.Firings);
     }
 
     private static Compiled Compile(IReadOnlyList<SettlementRule> rules)

@@ -31,7 +31,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         IGrouping<string, IStaffFact> staff = null!;
         When().Query(() => staff, q => q
             .Match<IStaffFact>(f => (f is ConductEvent && kinds.Contains(((ConductEvent)f).Kind))
-                || f is LessonPay
+                || f is StaffLessonPay
                 || (withStipends && (f is Stipend || f is AdminDutyPay)))
             .GroupBy(f => f.StaffId)
             .Where(g => g.Any(f => f is ConductEvent)));

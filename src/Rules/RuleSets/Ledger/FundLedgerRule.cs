@@ -25,7 +25,7 @@ public sealed class FundLedgerRule : SettlementRule
         IEnumerable<SubsidyShare> subsidyShares = null!;
         IEnumerable<FundSubsidy> fundSubsidies = null!;
         IEnumerable<FeeRefund> refunds = null!;
-        IEnumerable<LessonPay> lessonPay = null!;
+        IEnumerable<StaffLessonPay> lessonPay = null!;
         IEnumerable<Stipend> stipends = null!;
         IEnumerable<AdminDutyPay> adminDuty = null!;
         IEnumerable<ExternalPay> externalPay = null!;
@@ -40,7 +40,7 @@ public sealed class FundLedgerRule : SettlementRule
             .Query(() => subsidyShares, q => q.Match<SubsidyShare>().Collect())
             .Query(() => fundSubsidies, q => q.Match<FundSubsidy>().Collect())
             .Query(() => refunds, q => q.Match<FeeRefund>().Collect())
-            .Query(() => lessonPay, q => q.Match<LessonPay>().Collect())
+            .Query(() => lessonPay, q => q.Match<StaffLessonPay>().Collect())
             .Query(() => stipends, q => q.Match<Stipend>().Collect())
             .Query(() => adminDuty, q => q.Match<AdminDutyPay>().Collect())
             .Query(() => externalPay, q => q.Match<ExternalPay>().Collect())
@@ -51,7 +51,7 @@ public sealed class FundLedgerRule : SettlementRule
             .Query(() => receipts, q => q.Match<SubsidyReceipt>().Collect());
         Then().Do(ctx => Post(Context(ctx), new Term(
             payables.InIdOrder(), subsidyShares.InIdOrder(), fundSubsidies.InIdOrder(), refunds.InIdOrder(),
-            lessonPay.InIdOrder(), stipends.InIdOrder(), adminDuty.InIdOrder(), externalPay.InIdOrder(), awards.InIdOrder(),
+            lessonPay.Of<LessonPay>(), stipends.InIdOrder(), adminDuty.InIdOrder(), externalPay.InIdOrder(), awards.InIdOrder(),
             staffAccounts.InIdOrder(), expenses.InIdOrder(), payments, receipts)));
     }
 

@@ -23,10 +23,10 @@ public sealed class ExternalLessonUnpaidRule : SettlementRule
         // An external staff member and the lessons recorded for them, brought together by staff id.
         IGrouping<string, IStaffFact> staff = null!;
         When().Query(() => staff, q => q
-            .Match<IStaffFact>(f => f is StaffMember || f is LessonDelivered)
+            .Match<IStaffFact>(f => f is StaffMember || f is StaffLessons)
             .GroupBy(f => f.StaffId)
-            .Where(g => g.OfType<StaffMember>().Any(s => s.External) && g.Any(f => f is LessonDelivered)));
-        Then().Do(ctx => Report(Context(ctx), staff.OfType<StaffMember>().First(s => s.External), staff.OfType<LessonDelivered>()));
+            .Where(g => g.OfType<StaffMember>().Any(s => s.External) && g.Any(f => f is StaffLessons)));
+        Then().Do(ctx => Report(Context(ctx), staff.OfType<StaffMember>().First(s => s.External), staff.Of<LessonDelivered>()));
     }
 
     private static void Report(RuleContext ctx, StaffMember s, IEnumerable<LessonDelivered> lessons)

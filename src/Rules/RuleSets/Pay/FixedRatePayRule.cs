@@ -25,10 +25,10 @@ public sealed class FixedRatePayRule(PayPolicy pay) : SettlementRule
         // A staff member paid by the lesson and their lessons, brought together by staff id.
         IGrouping<string, IStaffFact> staff = null!;
         When().Query(() => staff, q => q
-            .Match<IStaffFact>(f => f is StaffMember || f is LessonDelivered)
+            .Match<IStaffFact>(f => f is StaffMember || f is StaffLessons)
             .GroupBy(f => f.StaffId)
             .Where(g => g.OfType<StaffMember>().Any(s => !(agreementOnly && s.External))));
-        Then().Do(ctx => PayLessons(Context(ctx), staff.Key, staff.OfType<LessonDelivered>()));
+        Then().Do(ctx => PayLessons(Context(ctx), staff.Key, staff.Of<LessonDelivered>()));
     }
 
     private void PayLessons(RuleContext ctx, string staffId, IEnumerable<LessonDelivered> lessons)

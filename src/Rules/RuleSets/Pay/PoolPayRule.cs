@@ -27,7 +27,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : SettlementR
     {
         // The whole term: its lessons (at least one), the families' accounts and payments, the subsidies, what is
         // paid before the pool (stipends, external agreements, expenses) and the staff.
-        IEnumerable<LessonDelivered> lessons = null!;
+        IEnumerable<StaffLessons> lessons = null!;
         IEnumerable<FamilyAccount> accounts = null!;
         IEnumerable<FamilyPayment> payments = null!;
         IEnumerable<SubsidyShare> subsidyShares = null!;
@@ -37,7 +37,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : SettlementR
         IEnumerable<Expense> expenses = null!;
         IEnumerable<StaffMember> staff = null!;
         When()
-            .Query(() => lessons, q => q.Match<LessonDelivered>().Collect().Where(c => c.Any()))
+            .Query(() => lessons, q => q.Match<StaffLessons>().Collect().Where(c => c.Any()))
             .Query(() => accounts, q => q.Match<FamilyAccount>().Collect())
             .Query(() => payments, q => q.Match<FamilyPayment>().Collect())
             .Query(() => subsidyShares, q => q.Match<SubsidyShare>().Collect())
@@ -47,7 +47,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : SettlementR
             .Query(() => expenses, q => q.Match<Expense>().Collect())
             .Query(() => staff, q => q.Match<StaffMember>().Collect());
         Then().Do(ctx => Share(Context(ctx), new Term(
-            lessons.InIdOrder(), accounts.InIdOrder(), payments.InIdOrder(), subsidyShares.InIdOrder(), fundSubsidies.InIdOrder(),
+            lessons.Of<LessonDelivered>(), accounts.InIdOrder(), payments.InIdOrder(), subsidyShares.InIdOrder(), fundSubsidies.InIdOrder(),
             stipends.InIdOrder(), external.InIdOrder(), expenses.InIdOrder(), staff.InIdOrder())));
     }
 

@@ -1,4 +1,5 @@
 using Compensation.Rules.Domain;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using Compensation.Rules.Policy;
@@ -19,16 +20,16 @@ public sealed class PoolWithoutLessonsRule(ExternalLessons externalLessons = Ext
     public override void Define()
     {
         TermInfo term = null!;
-        IEnumerable<LessonDelivered> lessons = null!;
+        IEnumerable<StaffLessons> lessons = null!;
         IEnumerable<StaffMember> staff = null!;
         When()
             .Match(() => term)
-            .Query(() => lessons, q => q.Match<LessonDelivered>().Collect())
+            .Query(() => lessons, q => q.Match<StaffLessons>().Collect())
             .Query(() => staff, q => q.Match<StaffMember>().Collect());
         Then().Do(ctx => Check(Context(ctx), term, lessons, staff));
     }
 
-    private void Check(RuleContext ctx, TermInfo term, IEnumerable<LessonDelivered> lessons, IEnumerable<StaffMember> staff)
+    private void Check(RuleContext ctx, TermInfo term, IEnumerable<StaffLessons> lessons, IEnumerable<StaffMember> staff)
     {
         // External staff paid their agreement only have no lessons in the pool.
         var external = externalLessons == ExternalLessons.AgreementOnly

@@ -25,7 +25,7 @@ public sealed class StaffAccountRule(DeductionBase baseKind) : SettlementRule
         // A staff member and everything paid to or deducted from them, brought together by staff id.
         IGrouping<string, IStaffFact> staff = null!;
         When().Query(() => staff, q => q
-            .Match<IStaffFact>(f => f is StaffMember || f is LessonPay || f is Stipend || f is AdminDutyPay || f is ExternalPay || f is AwardPay || f is Deduction)
+            .Match<IStaffFact>(f => f is StaffMember || f is StaffLessonPay || f is Stipend || f is AdminDutyPay || f is ExternalPay || f is AwardPay || f is Deduction)
             .GroupBy(f => f.StaffId)
             .Where(g => g.Any(f => f is StaffMember)));
         Then().Do(ctx => Account(Context(ctx), staff.One<StaffMember>()!, staff.Of<LessonPay>(), staff.Of<Stipend>(), staff.Of<AdminDutyPay>(),

@@ -1,5 +1,6 @@
 using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
+using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
 using Compensation.Rules.Facts.Input;
 using Compensation.Rules.Policy;
@@ -25,13 +26,13 @@ public sealed class AdminDutyShareRule(AdminDutyShare share) : SettlementRule
     {
         // The term's admin-duty roster (at least one day), its lesson pay and its stipends.
         IEnumerable<DutyShift> duties = null!;
-        IEnumerable<LessonPay> lessonPay = null!;
+        IEnumerable<StaffLessonPay> lessonPay = null!;
         IEnumerable<Stipend> stipends = null!;
         When()
             .Query(() => duties, q => q.Match<DutyShift>(d => d.Duty == "admin-duty").Collect().Where(c => c.Any()))
-            .Query(() => lessonPay, q => q.Match<LessonPay>().Collect())
+            .Query(() => lessonPay, q => q.Match<StaffLessonPay>().Collect())
             .Query(() => stipends, q => q.Match<Stipend>().Collect());
-        Then().Do(ctx => ShareOut(Context(ctx), duties.InIdOrder(), lessonPay, stipends));
+        Then().Do(ctx => ShareOut(Context(ctx), duties.InIdOrder(), lessonPay.SelectMany(p => p.Pay), stipends));
     }
 
     private void ShareOut(RuleContext ctx, List<DutyShift> duties, IEnumerable<LessonPay> allLessonPay, IEnumerable<Stipend> allStipends)
