@@ -193,7 +193,15 @@ public static class Program
         var keys = new HashSet<string>(StringComparer.Ordinal);
         Parallel.For(0, schools, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
-            var (policy, facts) = TermGenerator.Generate(size.Seed + i, size.Students, size.Staff, size.Days);
+            var (generated, facts) = TermGenerator.Generate(size.Seed + i, size.Students, size.Staff, size.Days);
+
+            // Each school its own plan: its own name and title, and a guard's day rate of its own, so its rules compile anew.
+            var policy = generated with
+            {
+                School = $"示例学校 {i + 1:000}",
+                Plan = $"课后服务实施方案（学校 {i + 1:000}）",
+                Stipends = generated.Stipends with { PerDay = generated.Stipends.PerDay.ToDictionary(r => r.Key, r => r.Key == "guard" ? r.Value + i % 7 : r.Value) },
+            };
             var one = Stopwatch.StartNew();
             var result = Settler.Settle(policy, facts);
             var ms = one.Elapsed.TotalMilliseconds;
@@ -206,7 +214,7 @@ public static class Program
         var wall = sw.Elapsed.TotalSeconds;
         peak = Math.Max(peak, Process.GetCurrentProcess().PeakWorkingSet64);
         Console.WriteLine($"wall time {wall.ToString("0.0", CultureInfo.InvariantCulture)} s (generation included); settlement (with compilation) median {F(Median(settle))} ms, max {F(settle.Max())} ms");
-        Console.WriteLine($"peak working set {peak / 1048576.0:0} MiB");
+        Console.WriteLine($"{keys.Count} distinct plans, each compiled; peak working set {peak / 1048576.0:0} MiB");
         Console.WriteLine($"goal: under 60 s: {(wall < 60 ? "met" : "NOT met")}; under 2 GiB: {(peak < 2L << 30 ? "met" : "NOT met")}");
         return wall < 60 && peak < 2L << 30 ? 0 : 1;
     }
