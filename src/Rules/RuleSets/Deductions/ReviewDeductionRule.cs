@@ -1,3 +1,4 @@
+using Compensation.Rules.Calculators;
 using Compensation.Rules.Domain;
 using Compensation.Rules.Facts;
 using Compensation.Rules.Facts.Derived;
@@ -56,9 +57,9 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         var (baseAmount, baseText, baseEn) = Base(month, pay, stipends, admin);
         var scopeZh = termScope ? "本学期" : $"{month!.Value.Year}年{month.Value.Number}月";
-        var escalation = line.Escalation is { } esc && ordered.Count >= esc.At ? esc : null;
+        var escalation = ReviewEscalation.Reached(line.Escalation, ordered.Count);
         var perEvent = new List<Pending>(ordered.Count);
-        if (escalation?.Mode != EscalationMode.Replace)
+        if (ReviewEscalation.WorksOutPerEvent(escalation))
         {
             foreach (var e in ordered)
             {
@@ -70,10 +71,8 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
         }
 
         var eventSum = Money.Sum(perEvent.Select(p => p.Deduction.Amount));
-        var escalated = escalation is null ? Money.Zero : Money.Round(baseAmount.Yuan * escalation.Percent / 100m);
-
-        // greater-of: the escalation stands in for the per-occurrence lines only when it costs at least as much.
-        var keepPerEvent = escalation is null || escalation.Mode == EscalationMode.Add || (escalation.Mode == EscalationMode.GreaterOf && eventSum > escalated);
+        var escalated = escalation is null ? Money.Zero : ReviewEscalation.PercentOf(baseAmount, escalation.Percent);
+        var (keepPerEvent, escalate) = ReviewEscalation.Stands(escalation, eventSum, escalated);
         if (keepPerEvent)
         {
             for (var i = 0; i < perEvent.Count; i++)
@@ -94,7 +93,7 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
             }
         }
 
-        if (escalation is not null && (escalation.Mode != EscalationMode.GreaterOf || !keepPerEvent))
+        if (escalate && escalation is not null)
         {
             var (tailZh, tailEn) = escalation.Mode switch
             {
@@ -166,12 +165,12 @@ public sealed class ReviewDeductionRule(DeductionRulePolicy line, DeductionBase 
                 break;
             case DeductionEach.Percent:
                 percent = line.Percent;
-                amount = Money.Round(baseAmount.Yuan * line.Percent / 100m);
+                amount = ReviewEscalation.PercentOf(baseAmount, line.Percent);
                 reason = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：扣{baseText} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}", $"{D(e.Date)} {e.Kind}: {baseEn} {Y(baseAmount)} × {N(line.Percent)}% = {Y(amount)}");
                 break;
             default:
                 percent = Decided(ctx, e, staff);
-                amount = Money.Round(baseAmount.Yuan * percent.Value / 100m);
+                amount = ReviewEscalation.PercentOf(baseAmount, percent.Value);
                 reason = new Bilingual($"{D(e.Date)} {KindZh(e.Kind)}：考核小组决定扣{baseText} {Y(baseAmount)} × {N(percent.Value)}% = {Y(amount)}",
                     $"{D(e.Date)} {e.Kind}: the review group decided {N(percent.Value)}% of {baseEn} {Y(baseAmount)} = {Y(amount)}");
                 break;

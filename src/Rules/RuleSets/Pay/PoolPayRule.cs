@@ -101,7 +101,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : SettlementR
             .ToList();
         var staffIds = byStaff.Select(g => g.Key).ToArray();
         var total = byStaff.Sum(g => g.Count());
-        var shares = total == 0 ? new Money[staffIds.Length] : Allocation.LargestRemainder(pool, byStaff.Select(g => (decimal)g.Count()).ToArray(), staffIds);
+        var shares = PoolShares.PerTeacher(pool, byStaff.Select(g => g.Count()).ToArray(), staffIds);
         var perLesson = total == 0 ? 0m : pool.Yuan / total;
         var lines = new List<MonthLine>();
         for (var i = 0; i < staffIds.Length; i++)
@@ -125,7 +125,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : SettlementR
     {
         own.Sort(PayBounds.ByDateSlotId);
         var months = own.GroupBy(l => Month.Of(l.Date)).ToList();
-        var monthShares = Allocation.LargestRemainder(share, months.Select(m => (decimal)m.Count()).ToArray(), months.Select(m => m.Key.ToString()).ToArray());
+        var monthShares = PoolShares.PerMonth(share, months.Select(m => m.Count()).ToArray(), months.Select(m => m.Key.ToString()).ToArray());
         var lines = new List<MonthLine>(months.Count);
         for (var k = 0; k < months.Count; k++)
         {
@@ -134,7 +134,7 @@ public sealed class PoolPayRule(PayPolicy pay, AwardPolicy awards) : SettlementR
             var minutes = monthLessons.Sum(l => l.Minutes);
             var (paid, by) = PayBounds.Clamp(pay, monthLessons.Count, minutes, computed);
             var amounts = by is null
-                ? Allocation.LargestRemainderInOrder(computed, Enumerable.Repeat(1m, monthLessons.Count).ToArray())
+                ? PoolShares.PerLesson(computed, monthLessons.Count)
                 : PayBounds.Spread(paid, by, monthLessons);
             lines.Add(new MonthLine(staff, own.Count, share, months[k].Key, monthLessons, minutes, computed, paid, by, amounts));
         }

@@ -50,16 +50,10 @@ public sealed class AdminDutyShareRule(AdminDutyShare share) : SettlementRule
                 ? Money.Sum(allStipends.Where(s => s.Duty == "break-supervision" && (period is null || s.Month == period)).Select(s => s.Amount))
                 : Money.Zero;
             var general = lessonPay + breaks;
-            var exact = general.Yuan * share.Percent / 100m;
-            var lessons = decimal.Floor(exact / share.LessonValue);
-            var total = whole ? Money.Round(lessons * share.LessonValue) : Money.Round(exact);
+            var (exact, lessons, total) = AdminDutyShares.Total(general, share.Percent, share.LessonValue, whole);
             var byStaff = roster.GroupBy(d => d.StaffId).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
             var staffIds = byStaff.Select(g => g.Key).ToArray();
-            var staffDays = byStaff.Select(g => (decimal)g.Count()).ToArray();
-            // Whole lessons are shared as lessons (units), the exact share as fen.
-            var staffShares = whole
-                ? Allocation.LargestRemainderUnits((long)lessons, staffDays, staffIds).Select(n => Money.Round(n * share.LessonValue)).ToArray()
-                : Allocation.LargestRemainder(total, staffDays, staffIds);
+            var staffShares = AdminDutyShares.ByDays(total, lessons, share.LessonValue, whole, byStaff.Select(g => g.Count()).ToArray(), staffIds);
             var periodName = period?.ToString() ?? "学期";
             var periodEn = period?.ToString() ?? "the term";
             var baseZh = withBreaks ? $"课时费 {Y(lessonPay)} + 课间看护 {Y(breaks)}" : $"课时费 {Y(lessonPay)}";
@@ -72,10 +66,7 @@ public sealed class AdminDutyShareRule(AdminDutyShare share) : SettlementRule
                 var staffShare = staffShares[i];
                 var days = byStaff[i].Count();
                 var months = byStaff[i].GroupBy(d => Month.Of(d.Date)).OrderBy(g => g.Key).ToArray();
-                var monthShares = whole
-                    ? Allocation.LargestRemainderUnits((long)decimal.Round(staffShare.Yuan / share.LessonValue), months.Select(g => (decimal)g.Count()).ToArray(), months.Select(g => g.Key.ToString()).ToArray())
-                        .Select(n => Money.Round(n * share.LessonValue)).ToArray()
-                    : Allocation.LargestRemainder(staffShare, months.Select(g => (decimal)g.Count()).ToArray(), months.Select(g => g.Key.ToString()).ToArray());
+                var monthShares = AdminDutyShares.OverMonths(staffShare, share.LessonValue, whole, months.Select(g => g.Count()).ToArray(), months.Select(g => g.Key.ToString()).ToArray());
                 for (var k = 0; k < months.Length; k++)
                 {
                     var month = months[k].Key;
